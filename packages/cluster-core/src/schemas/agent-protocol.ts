@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { ZId } from "./common";
+import { ZClusterSnapshot, type ClusterSnapshot } from "./snapshot";
+
+// POST /api/v1/agent/register — the agent trades a one-time registration token for a
+// long-lived credential, which it keeps in a 0600 file.
+export const ZRegisterAgentRequest = z.object({
+  registrationToken: z.string().min(16).max(256),
+  agentVersion: z.string().min(1).max(64),
+  simulated: z.boolean(),
+});
+export type RegisterAgentRequest = z.infer<typeof ZRegisterAgentRequest>;
+
+export const ZRegisterAgentResponse = z.object({
+  clusterId: ZId,
+  clusterName: z.string(),
+  credential: z.string().min(32),
+});
+export type RegisterAgentResponse = z.infer<typeof ZRegisterAgentResponse>;
+
+/** socket.io handshake `auth` of the /agent namespace. */
+export const ZAgentHandshake = z.object({
+  clusterId: ZId,
+  credential: z.string().min(32).max(256),
+  agentVersion: z.string().min(1).max(64),
+});
+export type AgentHandshake = z.infer<typeof ZAgentHandshake>;
+
+export const ZHeartbeat = z.object({
+  sentAt: z.number().int().positive(),
+});
+export type Heartbeat = z.infer<typeof ZHeartbeat>;
+
+/** Every agent event is acknowledged with this, so the agent knows whether it landed. */
+export type AgentAck = { ok: true; receivedAt: number } | { ok: false; error: string };
+
+export const AGENT_NAMESPACE = "/agent";
+export const UI_NAMESPACE = "/ui";
+
+export interface AgentToServerEvents {
+  "agent:heartbeat": (beat: Heartbeat, ack: (res: AgentAck) => void) => void;
+  "agent:snapshot": (snapshot: ClusterSnapshot, ack: (res: AgentAck) => void) => void;
+}
+
+// The centre sends nothing to agents yet; the tunnel adds requests here.
+export type ServerToAgentEvents = Record<string, never>;
+
+export { ZClusterSnapshot };

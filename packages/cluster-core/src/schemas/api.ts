@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { ZClusterStatus, ZId, ZLabels, ZResourceName, ZRole } from "./common";
+import type { ClusterEvent, NodeInfo, WorkloadInfo } from "./snapshot";
+
+// ---- auth ------------------------------------------------------------------------------
+export const ZLoginRequest = z.object({
+  username: z.string().min(1, "username is required").max(63),
+  password: z.string().min(1, "password is required").max(512),
+});
+export type LoginRequest = z.infer<typeof ZLoginRequest>;
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  role: z.infer<typeof ZRole>;
+}
+
+// ---- sites -----------------------------------------------------------------------------
+const ZTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "not an IANA time zone (e.g. Europe/Berlin)");
+
+export const ZCreateSiteRequest = z.object({
+  name: ZResourceName,
+  labels: ZLabels.default({}),
+  timeZone: ZTimeZone.default("UTC"),
+  location: z.string().max(200).default(""),
+});
+export type CreateSiteRequest = z.input<typeof ZCreateSiteRequest>;
+
+export const ZUpdateSiteRequest = ZCreateSiteRequest.partial().refine((b) => Object.keys(b).length > 0, "nothing to change");
+
+export interface SiteView {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  timeZone: string;
+  location: string;
+  clusterCount: number;
+  createdAt: string;
+}
+
+// ---- clusters --------------------------------------------------------------------------
+export interface ClusterSummary {
+  id: string;
+  name: string;
+  siteId: string;
+  siteName: string;
+  labels: Record<string, string>;
+  k3sVersion: string;
+  status: z.infer<typeof ZClusterStatus>;
+  simulated: boolean;
+  lastSeenAt: string | null;
+  offlineSince: string | null;
+  nodesReady: number;
+  nodesTotal: number;
+  workloadsHealthy: number;
+  workloadsTotal: number;
+}
+
+export interface ClusterDetail extends ClusterSummary {
+  nodes: NodeInfo[];
+  workloads: WorkloadInfo[];
+  events: ClusterEvent[];
+  snapshotAt: string | null;
+}
+
+export const ZUpdateClusterRequest = z.object({ labels: ZLabels });
+
+// ---- registration tokens ("add a cluster") ---------------------------------------------
+export const ZCreateRegistrationTokenRequest = z.object({
+  siteId: ZId,
+  clusterName: ZResourceName,
+  labels: ZLabels.default({}),
+  ttlMinutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
+});
+export type CreateRegistrationTokenRequest = z.input<typeof ZCreateRegistrationTokenRequest>;
+
+export interface RegistrationTokenCreated {
+  token: string;
+  expiresAt: string;
+  command: string;
+}
+
+// ---- users and API tokens --------------------------------------------------------------
+const ZPassword = z.string().min(10, "passwords are at least 10 characters").max(512);
+
+export const ZCreateUserRequest = z.object({
+  username: ZResourceName,
+  password: ZPassword,
+  role: ZRole,
+});
+export type CreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+
+export const ZUpdateUserRequest = z
+  .object({ role: ZRole, disabled: z.boolean(), password: ZPassword })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "nothing to change");
+
+export interface UserView {
+  id: string;
+  username: string;
+  role: z.infer<typeof ZRole>;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export const ZCreateApiTokenRequest = z.object({
+  name: z.string().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface AuditEventView {
+  id: string;
+  at: string;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The one error body every API route returns. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { ZIsoDate } from "./common";
+
+const shortText = z.string().max(253);
+
+export const ZNodeInfo = z.object({
+  name: shortText.min(1),
+  ready: z.boolean(),
+  roles: z.array(z.string().max(63)).max(16),
+  kubeletVersion: z.string().max(64),
+  cpu: z.string().max(32),
+  memory: z.string().max(32),
+});
+export type NodeInfo = z.infer<typeof ZNodeInfo>;
+
+export const ZWorkloadKind = z.enum(["Deployment", "StatefulSet", "DaemonSet"]);
+
+export const ZWorkloadInfo = z.object({
+  namespace: shortText.min(1),
+  name: shortText.min(1),
+  kind: ZWorkloadKind,
+  desired: z.number().int().min(0),
+  ready: z.number().int().min(0),
+});
+export type WorkloadInfo = z.infer<typeof ZWorkloadInfo>;
+
+export const ZClusterEvent = z.object({
+  namespace: shortText,
+  object: shortText,
+  type: z.enum(["Normal", "Warning"]),
+  reason: z.string().max(128),
+  message: z.string().max(1024),
+  count: z.number().int().min(1),
+  lastSeen: ZIsoDate,
+});
+export type ClusterEvent = z.infer<typeof ZClusterEvent>;
+
+/** Limits keep one bad or huge agent from filling the centre's database. */
+export const SNAPSHOT_LIMITS = { nodes: 5000, workloads: 20000, events: 200 } as const;
+
+/** What an agent reports about its cluster: the whole picture, sent on change. */
+export const ZClusterSnapshot = z.object({
+  k3sVersion: z.string().max(64),
+  nodes: z.array(ZNodeInfo).max(SNAPSHOT_LIMITS.nodes),
+  workloads: z.array(ZWorkloadInfo).max(SNAPSHOT_LIMITS.workloads),
+  events: z.array(ZClusterEvent).max(SNAPSHOT_LIMITS.events),
+  takenAt: ZIsoDate,
+});
+export type ClusterSnapshot = z.infer<typeof ZClusterSnapshot>;
