@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { sqliteUrl } from "../scripts/database-url.ts";
+import { sqliteFileUrl } from "../apps/web/src/server/db/database-url.ts";
 
 // The JS schema engine with a driver adapter: no engine binary is downloaded.
 export default defineConfig({
@@ -8,5 +9,5 @@ export default defineConfig({
   engine: "js",
   schema: "schema.prisma",
   migrations: { path: "sqlite-migrations" },
-  adapter: async () => new PrismaLibSQL({ url: sqliteUrl() }),
+  adapter: async () => new PrismaLibSQL({ url: sqliteFileUrl(process.env.DATABASE_URL, join(import.meta.dirname, "../data/outpost.db")) }),
 });

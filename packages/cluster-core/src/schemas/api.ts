@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZClusterStatus, ZId, ZLabels, ZResourceName, ZRole } from "./common";
+import { type ZClusterStatus, ZId, ZLabels, ZResourceName, ZRole } from "./common";
 import type { ClusterEvent, NodeInfo, WorkloadInfo } from "./snapshot";
 
 // ---- auth ------------------------------------------------------------------------------

@@ -1,0 +1,132 @@
+import { parseArgs } from "node:util";
+import { ZRegisterAgentRequest, ZResourceName } from "@outpost/cluster-core";
+import { AgentConfigError } from "../errors/agent-error";
+
+export type ClusterSource =
+  | { mode: "kube"; kubeconfig: string }
+  | { mode: "simulate"; name: string; changeIntervalMs: number };
+
+export interface AgentConfig {
+  /** Normalised base URL without a trailing slash. */
+  server: string;
+  /** Optional: an agent that already holds a credential does not need it. */
+  registrationToken: string | undefined;
+  cluster: ClusterSource;
+  stateDir: string;
+  heartbeatIntervalMs: number;
+}
+
+export type ParsedCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; config: AgentConfig };
+
+export const DEFAULT_STATE_DIR = "/var/lib/outpost-agent";
+const DEFAULT_HEARTBEAT_SECONDS = 5;
+const DEFAULT_SIM_CHANGE_INTERVAL_MS = 15_000;
+
+const OPTIONS = {
+  server: { type: "string" },
+  "registration-token": { type: "string" },
+  kubeconfig: { type: "string" },
+  simulate: { type: "string" },
+  "state-dir": { type: "string" },
+  "heartbeat-interval": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+} as const;
+
+/**
+ * Reads the command line, then the environment for whatever the command line left out.
+ * Pure: it checks shapes only (no file access), so every rule is unit-testable.
+ */
+export function parseAgentArgs(argv: readonly string[], env: Record<string, string | undefined>): ParsedCommand {
+  const values = readFlags(argv);
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+
+  const fromEnv = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+
+  const server = parseServerUrl(values.server ?? fromEnv("OUTPOST_SERVER"));
+
+  const registrationToken = values["registration-token"] ?? fromEnv("OUTPOST_REGISTRATION_TOKEN");
+  if (registrationToken !== undefined && !ZRegisterAgentRequest.shape.registrationToken.safeParse(registrationToken).success) {
+    throw new AgentConfigError("--registration-token must be 16 to 256 characters (copy the whole token)");
+  }
+
+  const cluster = parseClusterSource(values.kubeconfig, values.simulate, fromEnv);
+
+  const stateDir = values["state-dir"] ?? fromEnv("OUTPOST_AGENT_STATE_DIR") ?? DEFAULT_STATE_DIR;
+  if (stateDir.trim() === "") throw new AgentConfigError("--state-dir must not be empty");
+
+  const heartbeatText = values["heartbeat-interval"] ?? fromEnv("OUTPOST_HEARTBEAT_INTERVAL");
+  const heartbeatSeconds = heartbeatText === undefined ? DEFAULT_HEARTBEAT_SECONDS : Number(heartbeatText);
+  // Sub-second beats are allowed for tests; more than an hour would make "offline" detection useless.
+  if (!Number.isFinite(heartbeatSeconds) || heartbeatSeconds < 0.1 || heartbeatSeconds > 3600) {
+    throw new AgentConfigError(`--heartbeat-interval must be a number of seconds between 0.1 and 3600, got '${heartbeatText}'`);
+  }
+
+  return {
+    kind: "run",
+    config: { server, registrationToken, cluster, stateDir, heartbeatIntervalMs: Math.round(heartbeatSeconds * 1000) },
+  };
+}
+
+function readFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    // node:util's messages are clear ("Unknown option '--sever'") but go on about "--" usage.
+    const message = err instanceof Error ? (err.message.split(". To specify")[0] ?? err.message) : String(err);
+    throw new AgentConfigError(message);
+  }
+}
+
+function parseServerUrl(text: string | undefined): string {
+  if (!text) throw new AgentConfigError("--server URL is required (or set OUTPOST_SERVER)");
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new AgentConfigError(`--server must be a URL like https://outpost.example.com, got '${text}'`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new AgentConfigError(`--server must use http or https, got '${url.protocol.slice(0, -1)}'`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new AgentConfigError("--server must not contain credentials, a query or a fragment");
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+function parseClusterSource(
+  kubeconfigFlag: string | undefined,
+  simulateFlag: string | undefined,
+  fromEnv: (name: string) => string | undefined,
+): ClusterSource {
+  // The command line decides as a pair: `--simulate x` on a device whose environment happens to
+  // carry OUTPOST_KUBECONFIG must not be an error.
+  const fromFlags = kubeconfigFlag !== undefined || simulateFlag !== undefined;
+  const kubeconfig = fromFlags ? kubeconfigFlag : fromEnv("OUTPOST_KUBECONFIG");
+  const simulate = fromFlags ? simulateFlag : fromEnv("OUTPOST_SIMULATE");
+
+  if (kubeconfig !== undefined && simulate !== undefined) {
+    throw new AgentConfigError("use exactly one of --kubeconfig and --simulate, not both");
+  }
+  if (kubeconfig !== undefined) {
+    if (kubeconfig.trim() === "") throw new AgentConfigError("--kubeconfig must be a file path");
+    return { mode: "kube", kubeconfig };
+  }
+  if (simulate !== undefined) {
+    if (!ZResourceName.safeParse(simulate).success) {
+      throw new AgentConfigError(`--simulate NAME must be a lower-case DNS label like store-042, got '${simulate}'`);
+    }
+    const intervalText = fromEnv("OUTPOST_SIM_CHANGE_INTERVAL_MS");
+    const changeIntervalMs = intervalText === undefined ? DEFAULT_SIM_CHANGE_INTERVAL_MS : Number(intervalText);
+    if (!Number.isInteger(changeIntervalMs) || changeIntervalMs < 100) {
+      throw new AgentConfigError(`OUTPOST_SIM_CHANGE_INTERVAL_MS must be a whole number of milliseconds ≥ 100, got '${intervalText}'`);
+    }
+    return { mode: "simulate", name: simulate, changeIntervalMs };
+  }
+  throw new AgentConfigError("one of --kubeconfig PATH or --simulate NAME is required");
+}

@@ -1,0 +1,26 @@
+export const USAGE = `Usage: outpost-agent --server URL [--registration-token TOKEN]
+                     (--kubeconfig PATH | --simulate NAME)
+                     [--state-dir DIR] [--heartbeat-interval SECONDS]
+
+Connects this device's k3s cluster (or a simulated one) to an Outpost centre.
+
+Options (environment fallback in brackets):
+  --server URL                  centre base URL, http(s)://host[:port][/prefix]   [OUTPOST_SERVER]
+  --registration-token TOKEN    one-time token; only needed until the agent has
+                                registered and saved its credential   [OUTPOST_REGISTRATION_TOKEN]
+  --kubeconfig PATH             real cluster, e.g. /etc/rancher/k3s/k3s.yaml   [OUTPOST_KUBECONFIG]
+  --simulate NAME               simulated cluster, deterministic from NAME    [OUTPOST_SIMULATE]
+  --state-dir DIR               where credential.json lives
+                                (default /var/lib/outpost-agent)   [OUTPOST_AGENT_STATE_DIR]
+  --heartbeat-interval SECONDS  default 5   [OUTPOST_HEARTBEAT_INTERVAL]
+  --version                     print the agent version
+  -h, --help                    print this help
+
+Exactly one of --kubeconfig and --simulate. A flag given on the command line wins over the
+environment; if either cluster flag is on the command line, both cluster variables are ignored.
+Simulated clusters change every OUTPOST_SIM_CHANGE_INTERVAL_MS (default 15000) ms; SIGUSR2
+toggles a simulated node's Ready state.
+
+Exit codes: 0 stopped by SIGTERM/SIGINT, 2 bad arguments or local state,
+            3 rejected by the centre (token used or expired, credential revoked), 1 other errors.
+`;

@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getServerContext } from "@/src/server/context";
+import { deleteSession } from "@/src/server/auth/sessions";
+import { SESSION_COOKIE } from "@/src/server/auth/authenticate";
+import { errorResponse } from "@/src/server/http/error-response";
+
+// POST /api/v1/auth/logout – end this browser's session (harmless when already signed out)
+export async function POST(req: NextRequest): Promise<Response> {
+  try {
+    const token = req.cookies.get(SESSION_COOKIE)?.value;
+    if (token) await deleteSession(getServerContext().db, token);
+    const res = NextResponse.json({ ok: true });
+    res.cookies.delete(SESSION_COOKIE);
+    return res;
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,9 @@
+import { ZCreateRegistrationTokenRequest } from "@outpost/cluster-core";
+import { apiRoute } from "@/src/server/http/api-route";
+import { createRegistrationToken } from "@/src/server/fleet/create-registration-token";
+import { publicUrl } from "@/src/server/http/public-url";
+
+// POST /api/v1/registration-tokens – "Add cluster": a one-time token and the agent command that uses it
+export const POST = apiRoute({ role: "operator", body: ZCreateRegistrationTokenRequest }, async ({ ctx, user, body, req }) =>
+  Response.json(await createRegistrationToken(ctx.db, user, body, publicUrl(ctx.config, req)), { status: 201 }),
+);

@@ -1,0 +1,83 @@
+/**
+ * The centre: one Node process serving the Next.js app and socket.io (/ui live updates, /agent
+ * tunnel) on one port. Start-up: configuration → database + migrations → first admin → Next → listen.
+ */
+import { createServer } from "node:http";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { Server } from "socket.io";
+import { AGENT_NAMESPACE, UI_NAMESPACE } from "@outpost/cluster-core";
+import { loadConfig } from "./src/server/config";
+import { openDatabase } from "./src/server/db/open-database";
+import { applyMigrations } from "./src/server/db/apply-migrations";
+import { bootstrapAdmin } from "./src/server/auth/bootstrap-admin";
+import { setServerContext } from "./src/server/context";
+import { createLiveUpdates } from "./src/server/sockets/live-updates";
+import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
+import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
+import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
+
+const started = performance.now();
+const webDir = dirname(fileURLToPath(import.meta.url));
+const repoDir = join(webDir, "../..");
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { db, kind, where } = openDatabase(config.databaseUrl, join(repoDir, "data/outpost.db"));
+  const applied = await applyMigrations(db, kind, join(repoDir, "prisma"));
+  console.log(`[outpost] database: ${kind} ${where}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
+
+  const admin = await bootstrapAdmin(db, config.adminPassword);
+  if (admin.generatedPassword) {
+    console.log(`[outpost] created user 'admin' with password: ${admin.generatedPassword}`);
+    console.log("[outpost] this password is shown only once; change it under Users, or set OUTPOST_ADMIN_PASSWORD on first start");
+  }
+  const wentOffline = await markAllOfflineAtStart(db);
+  if (wentOffline) console.log(`[outpost] ${wentOffline} cluster(s) marked offline until their agents reconnect`);
+
+  const app = next({ dev: config.dev, dir: webDir, hostname: config.host, port: config.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const httpServer = createServer((req, res) => void handle(req, res));
+  // socket.io must leave other upgrades (Next's dev HMR) alone instead of closing them.
+  const io = new Server(httpServer, { destroyUpgrade: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: 8 * 1024 * 1024 });
+  const upgrade = app.getUpgradeHandler();
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
+  });
+
+  // Each namespace speaks its own typed protocol; io.of() only knows the server-wide defaults.
+  const uiNamespace = io.of(UI_NAMESPACE) as unknown as UiNamespace;
+  const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
+  const live = createLiveUpdates(uiNamespace);
+  const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
+  const ctx = { config, db, dbKind: kind, live, presence, startedAt: new Date() };
+  setServerContext(ctx);
+  registerUiNamespace(uiNamespace, ctx);
+  registerAgentNamespace(agentNamespace, ctx);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const ms = Math.round(performance.now() - started);
+  console.log(`[outpost] ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} in ${ms} ms (${config.dev ? "development" : "production"})`);
+
+  const shutdown = (signal: string) => {
+    console.log(`[outpost] ${signal}: shutting down`);
+    presence.stop();
+    io.close();
+    httpServer.close();
+    void db.$disconnect().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  console.error("[outpost] failed to start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+/** What the fleet list is filtered by; part of the list's query key. */
+export interface ClusterListFilter {
+  selector: string;
+  search: string;
+}
+
+/**
+ * Every TanStack Query key of the UI, from one place so that live updates and mutations
+ * invalidate exactly what they mean to. Cluster keys put the cluster first, like Headlamp's.
+ */
+export const queryKeys = {
+  me: () => ["me"] as const,
+  clusters: {
+    all: () => ["clusters"] as const,
+    lists: () => ["clusters", "list"] as const,
+    list: (filter: ClusterListFilter) => ["clusters", "list", filter] as const,
+    detail: (id: string) => ["clusters", id, "detail"] as const,
+  },
+  sites: {
+    all: () => ["sites"] as const,
+    list: () => ["sites", "list"] as const,
+  },
+  users: {
+    list: () => ["users", "list"] as const,
+  },
+  apiTokens: {
+    list: () => ["api-tokens", "list"] as const,
+  },
+  audit: {
+    list: (limit: number) => ["audit", "list", { limit }] as const,
+  },
+};

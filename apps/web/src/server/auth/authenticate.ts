@@ -1,0 +1,51 @@
+import { ZRole, type CurrentUser } from "@outpost/cluster-core";
+import type { Db } from "../db/open-database";
+import { hashSecretToken } from "./secret-token";
+
+export const SESSION_COOKIE = "outpost_session";
+
+export interface Credentials {
+  /** The session cookie's value, if any. */
+  sessionToken?: string | null;
+  /** The Authorization header, if any ("Bearer opt_…"). */
+  authorization?: string | null;
+}
+
+export interface Authenticated {
+  user: CurrentUser;
+  via: "session" | "api-token";
+}
+
+/** Resolves a session cookie or API token to its user; null when missing, unknown, expired or disabled. */
+export async function authenticate(db: Db, creds: Credentials, now = new Date()): Promise<Authenticated | null> {
+  const bearer = creds.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) {
+    const token = await db.apiToken.findUnique({ where: { tokenHash: hashSecretToken(bearer) }, include: { user: true } });
+    if (!token || token.user.disabled || (token.expiresAt && token.expiresAt <= now)) return null;
+    // Recording use at most once a minute keeps scripted bursts from writing on every call.
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+      await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    }
+    return { user: toCurrentUser(token.user), via: "api-token" };
+  }
+  if (creds.sessionToken) {
+    const session = await db.session.findUnique({ where: { tokenHash: hashSecretToken(creds.sessionToken) }, include: { user: true } });
+    if (!session || session.user.disabled || session.expiresAt <= now) return null;
+    return { user: toCurrentUser(session.user), via: "session" };
+  }
+  return null;
+}
+
+function toCurrentUser(u: { id: string; username: string; role: string }): CurrentUser {
+  return { id: u.id, username: u.username, role: ZRole.catch("viewer").parse(u.role) };
+}
+
+/** Reads one cookie from a raw Cookie header (socket.io handshakes have no parsed cookies). */
+export function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}

@@ -1,0 +1,28 @@
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { CurrentUser, Role } from "@outpost/cluster-core";
+import { getServerContext } from "../context";
+import { authenticate, SESSION_COOKIE } from "./authenticate";
+import { hasRole } from "./roles";
+
+/** For server components: the signed-in user, or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const ctx = getServerContext();
+  const auth = await authenticate(ctx.db, {
+    sessionToken: (await cookies()).get(SESSION_COOKIE)?.value,
+    authorization: (await headers()).get("authorization"),
+  });
+  return auth?.user ?? null;
+}
+
+/** For pages: the user, redirecting to /login when signed out. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** True when the user may see a page that needs `role`; pages render a 403 view otherwise. */
+export function userHasRole(user: CurrentUser, role: Role): boolean {
+  return hasRole(user.role, role);
+}

@@ -1,0 +1,25 @@
+import type { CurrentUser, LoginRequest } from "@outpost/cluster-core";
+import { ZRole } from "@outpost/cluster-core";
+import type { Db } from "../db/open-database";
+import { AppError } from "../errors/app-error";
+import { hashPassword, verifyPassword } from "./password";
+import { createSession } from "./sessions";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+// Verifying against a real hash when the user is unknown keeps response times alike, so
+// timing does not tell which usernames exist.
+const dummyHash = hashPassword("outpost-timing-equaliser");
+
+export async function login(db: Db, req: LoginRequest, ttlHours: number): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
+  const user = await db.user.findUnique({ where: { username: req.username } });
+  const ok = await verifyPassword(req.password, user?.passwordHash ?? (await dummyHash));
+  if (!user || !ok || user.disabled) {
+    // Logged, not audited: a failed attempt must not write to the database.
+    console.warn(`[auth] failed sign-in for ${JSON.stringify(req.username.slice(0, 63))}`);
+    throw new AppError("UNAUTHENTICATED", "wrong username or password");
+  }
+  const session = await createSession(db, user.id, ttlHours);
+  const current: CurrentUser = { id: user.id, username: user.username, role: ZRole.catch("viewer").parse(user.role) };
+  await recordAuditEvent(db, current, { action: "auth.login", targetType: "user", targetId: user.id });
+  return { user: current, ...session };
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const ZConfig = z.object({
+  port: z.coerce.number().int().min(1).max(65535).default(3000),
+  host: z.string().default("0.0.0.0"),
+  databaseUrl: z.string().optional(),
+  adminPassword: z.string().min(10, "OUTPOST_ADMIN_PASSWORD must be at least 10 characters").optional(),
+  publicUrl: z.url().optional(),
+  secureCookies: z.enum(["true", "false", "auto"]).default("auto"),
+  agentHeartbeatTimeoutMs: z.coerce.number().int().min(1000).default(20_000),
+  sessionTtlHours: z.coerce.number().int().min(1).default(168),
+  dev: z.boolean(),
+});
+export type Config = z.infer<typeof ZConfig>;
+
+/** Reads the centre's configuration from the environment; a bad value stops start-up with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZConfig.safeParse({
+    port: env.PORT || undefined,
+    host: env.HOST || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.OUTPOST_ADMIN_PASSWORD || undefined,
+    publicUrl: env.OUTPOST_PUBLIC_URL || undefined,
+    secureCookies: env.OUTPOST_SECURE_COOKIES || undefined,
+    agentHeartbeatTimeoutMs: env.OUTPOST_AGENT_HEARTBEAT_TIMEOUT_MS || undefined,
+    sessionTtlHours: env.OUTPOST_SESSION_TTL_HOURS || undefined,
+    dev: env.NODE_ENV !== "production",
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

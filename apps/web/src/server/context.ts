@@ -1,0 +1,32 @@
+import type { Config } from "./config";
+import type { Db } from "./db/open-database";
+import type { DatabaseKind } from "./db/database-url";
+import type { LiveUpdates } from "./sockets/live-updates";
+import type { AgentPresence } from "./fleet/agent-presence";
+
+/**
+ * What the one centre process shares between server.ts (socket.io) and the Next.js route
+ * handlers and pages. Next bundles its own copy of every module it imports, so the shared
+ * instances live here, on globalThis, and never in module-level variables.
+ */
+export interface ServerContext {
+  config: Config;
+  db: Db;
+  dbKind: DatabaseKind;
+  live: LiveUpdates;
+  presence: AgentPresence;
+  startedAt: Date;
+}
+
+const KEY = Symbol.for("outpost.server-context");
+type Holder = { [KEY]?: ServerContext };
+
+export function setServerContext(ctx: ServerContext): void {
+  (globalThis as Holder)[KEY] = ctx;
+}
+
+export function getServerContext(): ServerContext {
+  const ctx = (globalThis as Holder)[KEY];
+  if (!ctx) throw new Error("the Outpost server context is not set: start the centre with server.ts (npm start), not `next start`");
+  return ctx;
+}

@@ -1,0 +1,39 @@
+/** Every failure a caller can act on has a code; the code decides the HTTP status and socket error. */
+export type AppErrorCode =
+  | "INVALID_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "TOKEN_INVALID"
+  | "AGENT_CREDENTIAL_INVALID"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "INTERNAL";
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  INVALID_INPUT: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOKEN_INVALID: 401,
+  AGENT_CREDENTIAL_INVALID: 401,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
+};
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly issues?: ValidationIssue[],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}

@@ -1,0 +1,39 @@
+import type { RegisterAgentRequest, RegisterAgentResponse } from "@outpost/cluster-core";
+import type { Db } from "../db/open-database";
+import { AppError } from "../errors/app-error";
+import { hashSecretToken, newSecretToken } from "../auth/secret-token";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+/**
+ * Trades a registration token for the cluster's long-lived agent credential. The token is
+ * consumed with a conditional update inside the transaction, so two agents racing with the
+ * same token get one cluster between them, never two.
+ */
+export async function registerAgent(db: Db, req: RegisterAgentRequest, now = new Date()): Promise<RegisterAgentResponse> {
+  const token = await db.registrationToken.findUnique({ where: { tokenHash: hashSecretToken(req.registrationToken) } });
+  // One message for unknown, used and expired tokens: a caller learns nothing by probing.
+  const refused = new AppError("TOKEN_INVALID", "registration token is unknown, already used or expired; create a new one in Outpost (Clusters → Add cluster)");
+  if (!token || token.usedAt || token.expiresAt <= now) throw refused;
+
+  const credential = newSecretToken("agc");
+  const cluster = await db.$transaction(async (tx) => {
+    const consumed = await tx.registrationToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
+    if (consumed.count !== 1) throw refused;
+    if (await tx.cluster.findUnique({ where: { name: token.clusterName } })) {
+      throw new AppError("CONFLICT", `a cluster named ${token.clusterName} already exists`);
+    }
+    const created = await tx.cluster.create({
+      data: { name: token.clusterName, siteId: token.siteId, labels: token.labels, simulated: req.simulated, status: "pending" },
+    });
+    await tx.agentCredential.create({ data: { clusterId: created.id, secretHash: credential.hash } });
+    await tx.registrationToken.update({ where: { id: token.id }, data: { clusterId: created.id } });
+    return created;
+  });
+  await recordAuditEvent(db, { id: null, username: `agent:${cluster.name}` }, {
+    action: "cluster.register",
+    targetType: "cluster",
+    targetId: cluster.id,
+    details: { agentVersion: req.agentVersion, simulated: req.simulated },
+  });
+  return { clusterId: cluster.id, clusterName: cluster.name, credential: credential.token };
+}

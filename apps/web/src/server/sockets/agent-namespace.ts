@@ -1,0 +1,89 @@
+import type { Namespace, Socket } from "socket.io";
+import { ZAgentHandshake, ZClusterSnapshot, ZHeartbeat, type AgentAck, type AgentToServerEvents, type ServerToAgentEvents } from "@outpost/cluster-core";
+import type { ServerContext } from "../context";
+import { authenticateAgent } from "../fleet/authenticate-agent";
+import { applySnapshot } from "../fleet/apply-snapshot";
+
+interface AgentSocketData {
+  clusterId: string;
+  clusterName: string;
+}
+type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
+export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
+
+const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot"]);
+
+/** Error for a refused handshake; the agent reads `data.code` to decide whether retrying can help. */
+function handshakeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { data: { code } });
+}
+
+/** The /agent namespace: authenticated agents report heartbeats and snapshots, each acknowledged. */
+export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext): void {
+  nsp.use((socket, next) => {
+    const hs = ZAgentHandshake.safeParse(socket.handshake.auth);
+    if (!hs.success) return next(handshakeError("AGENT_HANDSHAKE_INVALID", "handshake needs clusterId, credential and agentVersion"));
+    authenticateAgent(ctx.db, hs.data)
+      .then((agent) => {
+        if (!agent) return next(handshakeError("AGENT_CREDENTIAL_INVALID", "agent credential is unknown or revoked"));
+        socket.data.clusterId = agent.clusterId;
+        socket.data.clusterName = agent.clusterName;
+        next();
+      })
+      .catch((err: unknown) => {
+        console.error("[agent] handshake failed:", err);
+        next(handshakeError("INTERNAL", "the centre could not check the credential; retry later"));
+      });
+  });
+
+  nsp.on("connection", (socket: AgentSocket) => {
+    const { clusterId, clusterName } = socket.data;
+    console.log(`[agent] ${clusterName} connected from ${socket.handshake.address}`);
+    // Messages of one agent are handled strictly one after another, in arrival order.
+    let queue: Promise<unknown> = ctx.presence.attach(clusterId, socket).catch((err: unknown) => console.error("[agent] attach failed:", err));
+    const serially = (work: () => Promise<void>) => (queue = queue.then(work, work));
+
+    socket.on("agent:heartbeat", (beat, ack) => {
+      const reply = safeAck(ack);
+      const parsed = ZHeartbeat.safeParse(beat);
+      if (!parsed.success) return reply({ ok: false, error: "invalid heartbeat: expected {sentAt: epoch ms}" });
+      ctx.presence.heard(clusterId, socket);
+      reply({ ok: true, receivedAt: Date.now() });
+    });
+
+    socket.on("agent:snapshot", (snapshot, ack) => {
+      const reply = safeAck(ack);
+      const parsed = ZClusterSnapshot.safeParse(snapshot);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return reply({ ok: false, error: `invalid snapshot: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "rejected"}` });
+      }
+      ctx.presence.heard(clusterId, socket);
+      void serially(async () => {
+        try {
+          await applySnapshot(ctx.db, clusterId, parsed.data);
+          await ctx.live.clusterChanged(ctx.db, clusterId);
+          reply({ ok: true, receivedAt: Date.now() });
+        } catch (err) {
+          console.error(`[agent] ${clusterName}: storing snapshot failed:`, err);
+          reply({ ok: false, error: "the centre could not store the snapshot; it will be asked again" });
+        }
+      });
+    });
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      safeAck(args[args.length - 1])({ ok: false, error: `unknown event '${event}'` });
+    });
+
+    socket.on("disconnect", (reason) => {
+      console.log(`[agent] ${clusterName} disconnected: ${reason}`);
+      void serially(() => ctx.presence.detach(clusterId, socket).catch((err: unknown) => console.error("[agent] detach failed:", err)));
+    });
+  });
+}
+
+/** A malformed message may carry no callback, or something else in its place. */
+function safeAck(ack: unknown): (res: AgentAck) => void {
+  return typeof ack === "function" ? (ack as (res: AgentAck) => void) : () => {};
+}

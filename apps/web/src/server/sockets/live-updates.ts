@@ -1,0 +1,24 @@
+import type { ClusterSummary } from "@outpost/cluster-core";
+import type { UiNamespace } from "./ui-namespace";
+import type { Db } from "../db/open-database";
+import { clusterWithSite, toClusterSummary } from "../fleet/to-cluster-summary";
+
+export interface LiveUpdates {
+  clusterUpdated(summary: ClusterSummary): void;
+  /** Reads the cluster afresh and pushes its summary; a deleted cluster becomes a fleet change. */
+  clusterChanged(db: Db, clusterId: string): Promise<void>;
+  fleetChanged(): void;
+}
+
+/** Pushes changes to every signed-in browser on the /ui namespace. */
+export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
+  return {
+    clusterUpdated: (summary) => void ui.emit("cluster:updated", summary),
+    async clusterChanged(db, clusterId) {
+      const row = await db.cluster.findUnique({ where: { id: clusterId }, include: clusterWithSite });
+      if (row) ui.emit("cluster:updated", toClusterSummary(row));
+      else ui.emit("fleet:changed");
+    },
+    fleetChanged: () => void ui.emit("fleet:changed"),
+  };
+}

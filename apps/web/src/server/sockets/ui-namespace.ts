@@ -1,0 +1,33 @@
+import type { Namespace } from "socket.io";
+import type { CurrentUser, ServerToUiEvents, UiToServerEvents } from "@outpost/cluster-core";
+import type { ServerContext } from "../context";
+import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
+
+export type UiNamespace = Namespace<UiToServerEvents, ServerToUiEvents, Record<string, never>, { user: CurrentUser }>;
+
+/**
+ * The /ui namespace carries live updates to signed-in browsers (any role may watch). Browsers
+ * send nothing; anything they do send is answered with an error and ignored.
+ */
+export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void {
+  nsp.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    authenticate(ctx.db, {
+      sessionToken: readCookie(socket.handshake.headers.cookie, SESSION_COOKIE),
+      authorization: typeof token === "string" ? `Bearer ${token}` : null,
+    })
+      .then((auth) => {
+        if (!auth) return next(Object.assign(new Error("sign in first"), { data: { code: "UNAUTHENTICATED" } }));
+        socket.data.user = auth.user;
+        next();
+      })
+      .catch(() => next(Object.assign(new Error("authentication failed; retry later"), { data: { code: "INTERNAL" } })));
+  });
+
+  nsp.on("connection", (socket) => {
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (typeof ack === "function") ack({ ok: false, error: `unknown event '${event}': the /ui namespace only sends` });
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import { ZRole, type CurrentUser, type UserView, type ZCreateUserRequest, type ZUpdateUserRequest } from "@outpost/cluster-core";
+import type { z } from "zod";
+import type { Db } from "../db/open-database";
+import { AppError } from "../errors/app-error";
+import { hashPassword } from "../auth/password";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+function toUserView(u: { id: string; username: string; role: string; disabled: boolean; createdAt: Date }): UserView {
+  return { id: u.id, username: u.username, role: ZRole.catch("viewer").parse(u.role), disabled: u.disabled, createdAt: u.createdAt.toISOString() };
+}
+
+export async function listUsers(db: Db): Promise<UserView[]> {
+  return (await db.user.findMany({ orderBy: { username: "asc" } })).map(toUserView);
+}
+
+export async function createUser(db: Db, actor: CurrentUser, input: z.output<typeof ZCreateUserRequest>): Promise<UserView> {
+  if (await db.user.findUnique({ where: { username: input.username } })) throw new AppError("CONFLICT", `a user named ${input.username} already exists`);
+  const user = await db.user.create({ data: { username: input.username, role: input.role, passwordHash: await hashPassword(input.password) } });
+  await recordAuditEvent(db, actor, { action: "user.create", targetType: "user", targetId: user.id, details: { username: user.username, role: user.role } });
+  return toUserView(user);
+}
+
+/** Admins cannot demote, disable or delete themselves: there must always be a way back in. */
+export async function updateUser(db: Db, actor: CurrentUser, id: string, input: z.output<typeof ZUpdateUserRequest>): Promise<UserView> {
+  const user = await db.user.findUnique({ where: { id } });
+  if (!user) throw new AppError("NOT_FOUND", `no user with id ${id}`);
+  if (id === actor.id && ((input.role && input.role !== "admin") || input.disabled)) {
+    throw new AppError("CONFLICT", "you cannot demote or disable yourself; ask another admin");
+  }
+  const data: { role?: string; disabled?: boolean; passwordHash?: string } = {};
+  if (input.role) data.role = input.role;
+  if (input.disabled !== undefined) data.disabled = input.disabled;
+  if (input.password) data.passwordHash = await hashPassword(input.password);
+  const updated = await db.$transaction(async (tx) => {
+    const u = await tx.user.update({ where: { id }, data });
+    // A disabled user or a reset password ends every open session of that user.
+    if (input.disabled || input.password) await tx.session.deleteMany({ where: { userId: id } });
+    return u;
+  });
+  await recordAuditEvent(db, actor, {
+    action: "user.update",
+    targetType: "user",
+    targetId: id,
+    details: { username: user.username, role: input.role, disabled: input.disabled, passwordReset: Boolean(input.password) },
+  });
+  return toUserView(updated);
+}
+
+export async function deleteUser(db: Db, actor: CurrentUser, id: string): Promise<void> {
+  if (id === actor.id) throw new AppError("CONFLICT", "you cannot delete yourself; ask another admin");
+  const user = await db.user.findUnique({ where: { id } });
+  if (!user) throw new AppError("NOT_FOUND", `no user with id ${id}`);
+  await db.user.delete({ where: { id } });
+  await recordAuditEvent(db, actor, { action: "user.delete", targetType: "user", targetId: id, details: { username: user.username } });
+}
