@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Integration files start real centre and agent processes; run them one at a time.
+    fileParallelism: false,
     projects: [
       {
         test: {
@@ -15,8 +17,6 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.integration-test.ts"],
           environment: "node",
-          // Each file starts real centre and agent processes; run files one at a time.
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: typecheck, lint, unit, build, integration against SQLite
+# and PostgreSQL, then Playwright in Debian's Chromium. Ends with one "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-}"
+
+bash scripts/install-prerequisites.sh
+results=$(mktemp -d)
+pg_dir="$results/postgres"
+cleanup() { bash scripts/postgres-server.sh stop "$pg_dir" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+step() { printf '\n=== %s ===\n' "$1"; }
+
+step "typecheck";  npm run --silent typecheck
+step "lint";       npm run --silent lint
+step "unit";       npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
+step "build";      npm run --silent build
+step "integration (SQLite)"
+npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-sqlite.json"
+step "integration (PostgreSQL)"
+pg_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+export OUTPOST_TEST_POSTGRES_URL=$(bash scripts/postgres-server.sh start "$pg_dir" "$pg_port")
+npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-postgres.json"
+unset OUTPOST_TEST_POSTGRES_URL
+step "e2e (Playwright, Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+
+node scripts/summarize-test-results.mjs "$results"

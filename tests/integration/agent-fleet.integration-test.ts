@@ -1,0 +1,174 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClusterSummary } from "@outpost/cluster-core";
+import { startAgent, type AgentProcess } from "../support/agent";
+import { ApiClient } from "../support/api-client";
+import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
+import { eventually } from "../support/eventually";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+describe("agents: registration, presence and snapshots with real agent processes", () => {
+  let db: TestDatabase;
+  let centre: Centre;
+  let admin: ApiClient;
+  let siteId: string;
+  const agents: AgentProcess[] = [];
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    centre = await startCentre({ databaseUrl: db.url, env: { OUTPOST_AGENT_HEARTBEAT_TIMEOUT_MS: "4000" } });
+    admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
+    siteId = (await admin.createSite("depot-7", { region: "north" })).id;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await Promise.all(agents.map((a) => a.stop()));
+    await centre?.stop();
+    await db?.drop();
+  });
+
+  const launch = (opts: Parameters<typeof startAgent>[0]) => {
+    const a = startAgent(opts);
+    agents.push(a);
+    return a;
+  };
+  const byName = async (name: string): Promise<ClusterSummary | undefined> => (await admin.clusters()).find((c) => c.name === name);
+
+  it("registers once, comes online and reports its cluster", async () => {
+    const { token } = await admin.createRegistrationToken(siteId, "depot-7-k3s", { env: "prod" });
+    const agent = launch({ server: centre.url, registrationToken: token, simulate: "depot-7-k3s" });
+    const online = await eventually(() => byName("depot-7-k3s"), (c) => c?.status === "online" && c.nodesTotal > 0, "cluster online with nodes");
+    expect(online).toMatchObject({ siteName: "depot-7", simulated: true, labels: { env: "prod" } });
+    expect(online!.k3sVersion).toMatch(/^v1\.\d+\.\d+\+k3s\d+$/);
+    const detail = await admin.cluster(online!.id);
+    expect(detail.nodes.length).toBe(online!.nodesTotal);
+    expect(detail.workloads.length).toBe(online!.workloadsTotal);
+
+    const credential = join(agent.stateDir, "credential.json");
+    expect(statSync(credential).mode & 0o777).toBe(0o600);
+    expect(agent.output()).not.toContain(token);
+  });
+
+  it("refuses a registration token the second time, with a clear message", async () => {
+    const { token } = await admin.createRegistrationToken(siteId, "depot-7-second");
+    launch({ server: centre.url, registrationToken: token, simulate: "depot-7-second" });
+    await eventually(() => byName("depot-7-second"), (c) => c?.status === "online", "first use registers");
+    const reuse = launch({ server: centre.url, registrationToken: token, simulate: "depot-7-copycat" });
+    await reuse.waitFor(/already used or expired/, 15_000);
+    await eventually(async () => reuse.child.exitCode, (code) => code !== null, "agent with a used token exits");
+    expect(reuse.child.exitCode).not.toBe(0);
+    expect((await admin.clusters()).filter((c) => c.name.startsWith("depot-7")).length).toBe(2);
+  });
+
+  it("shows a killed agent's cluster offline within 10 s, and online again after restart", async () => {
+    const { token } = await admin.createRegistrationToken(siteId, "depot-7-flaky");
+    const agent = launch({ server: centre.url, registrationToken: token, simulate: "depot-7-flaky" });
+    const online = await eventually(() => byName("depot-7-flaky"), (c) => c?.status === "online", "online");
+
+    const killedAt = Date.now();
+    await agent.kill();
+    const offline = await eventually(() => byName("depot-7-flaky"), (c) => c?.status === "offline", "offline after kill -9", 10_000);
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    expect(offline!.offlineSince).not.toBeNull();
+
+    // Same state dir: the stored credential is reused; the spent token is not needed again.
+    launch({ server: centre.url, registrationToken: token, simulate: "depot-7-flaky", stateDir: agent.stateDir });
+    const back = await eventually(() => byName("depot-7-flaky"), (c) => c?.status === "online", "online after restart");
+    expect(back!.id).toBe(online!.id);
+    expect(back!.offlineSince).toBeNull();
+  });
+
+  it("marks clusters offline while the centre is down and online when agents return", async () => {
+    await centre.restart();
+    admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
+    const names = ["depot-7-k3s", "depot-7-second", "depot-7-flaky"];
+    const all = await eventually(
+      () => admin.clusters(),
+      (cs) => names.every((n) => cs.find((c) => c.name === n)?.status === "online"),
+      "all agents reconnect after a centre restart",
+      30_000,
+    );
+    expect(all.filter((c) => names.includes(c.name)).length).toBe(3);
+  });
+
+  it("rejects agent sockets with a bad credential or handshake", async () => {
+    const attempt = (auth: unknown) =>
+      new Promise<{ message: string; code?: string }>((resolve) => {
+        const s = io(`${centre.url}/agent`, { auth: auth as Record<string, unknown>, transports: ["websocket"], reconnection: false });
+        sockets.push(s);
+        s.on("connect", () => resolve({ message: "connected" }));
+        s.on("connect_error", (err: Error & { data?: { code?: string } }) => resolve({ message: err.message, code: err.data?.code }));
+      });
+    const cluster = await byName("depot-7-k3s");
+    expect(await attempt({ clusterId: cluster!.id, credential: "agc_" + "x".repeat(43), agentVersion: "1" })).toMatchObject({ code: "AGENT_CREDENTIAL_INVALID" });
+    expect(await attempt({ clusterId: cluster!.id })).toMatchObject({ code: "AGENT_HANDSHAKE_INVALID" });
+    expect(await attempt("garbage")).toMatchObject({ code: "AGENT_HANDSHAKE_INVALID" });
+  });
+
+  it("answers malformed agent messages with an error and stores nothing", async () => {
+    const { token } = await admin.createRegistrationToken(siteId, "depot-7-raw");
+    const reg = await fetch(`${centre.url}/api/v1/agent/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ registrationToken: token, agentVersion: "test", simulated: true }),
+    });
+    const { clusterId, credential } = (await reg.json()) as { clusterId: string; credential: string };
+    const s = io(`${centre.url}/agent`, { auth: { clusterId, credential, agentVersion: "test" }, transports: ["websocket"], reconnection: false });
+    sockets.push(s);
+    await new Promise<void>((resolve, reject) => {
+      s.on("connect", resolve);
+      s.on("connect_error", reject);
+    });
+    const before = await admin.cluster(clusterId);
+    const bad = [
+      await s.emitWithAck("agent:snapshot", { nodes: "lots" }),
+      await s.emitWithAck("agent:snapshot", { k3sVersion: "v1", nodes: [{ name: "" }], workloads: [], events: [], takenAt: "yesterday" }),
+      await s.emitWithAck("agent:snapshot", null),
+      await s.emitWithAck("agent:heartbeat", { sentAt: "now" }),
+      await s.emitWithAck("agent:delete-everything", {}),
+    ];
+    for (const res of bad) expect(res).toMatchObject({ ok: false, error: expect.any(String) });
+    expect(bad[0].error).toMatch(/^invalid snapshot: /);
+    expect(bad[4].error).toMatch(/unknown event/);
+    const after = await admin.cluster(clusterId);
+    expect({ ...after, lastSeenAt: null }).toEqual({ ...before, lastSeenAt: null });
+  });
+
+  it("pushes live updates to signed-in browsers only", async () => {
+    const anon = io(`${centre.url}/ui`, { transports: ["websocket"], reconnection: false });
+    sockets.push(anon);
+    const refused = await new Promise<string>((resolve) => {
+      anon.on("connect", () => resolve("connected"));
+      anon.on("connect_error", (err) => resolve(err.message));
+    });
+    expect(refused).toBe("sign in first");
+
+    const ui = io(`${centre.url}/ui`, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: admin.sessionCookie! } });
+    sockets.push(ui);
+    await new Promise<void>((resolve, reject) => {
+      ui.on("connect", resolve);
+      ui.on("connect_error", reject);
+    });
+    const updates: ClusterSummary[] = [];
+    ui.on("cluster:updated", (s: ClusterSummary) => updates.push(s));
+
+    const { token } = await admin.createRegistrationToken(siteId, "depot-7-live");
+    const agent = launch({ server: centre.url, registrationToken: token, simulate: "depot-7-live" });
+    await eventually(async () => updates.filter((u) => u.name === "depot-7-live" && u.status === "online").length, (n) => n > 0, "online update pushed", 5000);
+    await agent.kill();
+    await eventually(async () => updates.filter((u) => u.name === "depot-7-live" && u.status === "offline").length, (n) => n > 0, "offline update pushed", 5000);
+  });
+
+  it("disconnects and locks out the agent of a deleted cluster", async () => {
+    const c = await byName("depot-7-second");
+    const agent = agents.find((a) => a.output().length > 0 && a.child.exitCode === null && a.child.spawnargs.includes("depot-7-second"));
+    expect(agent).toBeDefined();
+    await admin.ok("DELETE", `/api/v1/clusters/${c!.id}`);
+    await agent!.waitFor(/credential/i, 15_000);
+    await eventually(async () => agent!.child.exitCode, (code) => code !== null, "agent of a deleted cluster exits", 15_000);
+    expect(await byName("depot-7-second")).toBeUndefined();
+  });
+});

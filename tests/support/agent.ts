@@ -1,0 +1,31 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AGENT_BIN } from "./paths";
+import { startProcess, type ProcessHandle } from "./process-handle";
+
+export interface AgentOptions {
+  server: string;
+  registrationToken: string;
+  /** Simulated cluster name (SimDriver), or a kubeconfig path (KubeDriver). */
+  simulate?: string;
+  kubeconfig?: string;
+  /** Reuse a state dir to restart an agent that already registered. */
+  stateDir?: string;
+  env?: Record<string, string>;
+}
+
+export interface AgentProcess extends ProcessHandle {
+  stateDir: string;
+}
+
+/** Starts the real, built agent (`npm run build -w @outpost/agent`) as its own process. */
+export function startAgent(opts: AgentOptions): AgentProcess {
+  if (!existsSync(AGENT_BIN)) throw new Error("the agent is not built: run `npm run build` first");
+  const stateDir = opts.stateDir ?? mkdtempSync(join(tmpdir(), "outpost-agent-"));
+  const args = [AGENT_BIN, "--server", opts.server, "--registration-token", opts.registrationToken, "--state-dir", stateDir, "--heartbeat-interval", "1"];
+  if (opts.simulate) args.push("--simulate", opts.simulate);
+  if (opts.kubeconfig) args.push("--kubeconfig", opts.kubeconfig);
+  const handle = startProcess(process.execPath, args, { env: { ...process.env, ...opts.env } });
+  return Object.assign(handle, { stateDir });
+}

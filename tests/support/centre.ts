@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { freePort } from "./free-port";
+import { REPO_DIR, SERVER_ENTRY, TSX_BIN } from "./paths";
+import { startProcess, type ProcessHandle } from "./process-handle";
+
+export const ADMIN_PASSWORD = "admin-password-for-tests";
+
+export interface Centre {
+  url: string;
+  port: number;
+  process: ProcessHandle;
+  stop(): Promise<void>;
+  /** Starts the centre again on the same port and database (after stop or kill). */
+  restart(): Promise<void>;
+}
+
+/**
+ * Starts the real centre (Next.js production build + socket.io, as `npm start` runs it) on a free
+ * port against the given database. Needs `npm run build` first.
+ */
+export async function startCentre(opts: { databaseUrl: string; env?: Record<string, string> }): Promise<Centre> {
+  if (!existsSync(join(REPO_DIR, "apps/web/.next/BUILD_ID"))) throw new Error("the centre is not built: run `npm run build` first");
+  const port = await freePort();
+  const launch = () =>
+    startProcess(TSX_BIN, [SERVER_ENTRY], {
+      cwd: REPO_DIR,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: opts.databaseUrl,
+        OUTPOST_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        ...opts.env,
+      },
+    });
+  const centre: Centre = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    process: launch(),
+    stop: () => centre.process.stop(),
+    async restart() {
+      await centre.process.stop();
+      centre.process = launch();
+      await centre.process.waitFor(/ready on/, 60_000);
+    },
+  };
+  await centre.process.waitFor(/ready on/, 60_000);
+  return centre;
+}
