@@ -98,8 +98,12 @@ function isCredentialInvalid(err: ExtendedError): boolean {
   return typeof data === "object" && data !== null && "code" in data && data.code === "AGENT_CREDENTIAL_INVALID";
 }
 
-/** engine.io reports "websocket error" and keeps the real cause (ECONNREFUSED …) one level down. */
+/**
+ * engine.io reports just "websocket error" and keeps the real cause (ECONNREFUSED, a TLS
+ * failure, HTTP 502 from a proxy) in `description`, an Error or a ws ErrorEvent.
+ */
 function connectErrorReason(err: ExtendedError): string {
-  const inner = "description" in err && err.description instanceof Error ? err.description : undefined;
-  return inner?.message ? `${err.message}: ${inner.message}` : err.message;
+  const description: unknown = "description" in err ? err.description : undefined;
+  const inner = typeof description === "object" && description !== null && "message" in description ? description.message : undefined;
+  return typeof inner === "string" && inner && inner !== err.message ? `${err.message}: ${inner}` : err.message;
 }

@@ -11,6 +11,8 @@ import { ReconnectPolicy } from "./reconnect-policy";
 export interface ConnectionLoopOptions {
   server: string;
   credential: StoredCredential;
+  /** Where the credential lives, named in the message when the centre refuses it. */
+  credentialFile: string;
   agentVersion: string;
   driver: ClusterDriver;
   heartbeatIntervalMs: number;
@@ -23,7 +25,7 @@ export interface ConnectionLoopOptions {
  * again with full-jitter backoff (1 s base, 60 s cap, reset after 30 s of healthy connection).
  * Throws AgentRejectedError when the centre refuses the credential.
  */
-export async function runConnectionLoop({ server, credential, agentVersion, driver, heartbeatIntervalMs, log, signal }: ConnectionLoopOptions): Promise<void> {
+export async function runConnectionLoop({ server, credential, credentialFile, agentVersion, driver, heartbeatIntervalMs, log, signal }: ConnectionLoopOptions): Promise<void> {
   const policy = new ReconnectPolicy({ baseMs: 1_000, capMs: 60_000, stableAfterMs: 30_000 });
   let session: AgentSession | null = null;
   // The driver watches for the whole run, so a reconnect does not restart (and re-list) watches.
@@ -43,7 +45,7 @@ export async function runConnectionLoop({ server, credential, agentVersion, driv
       if (outcome.kind === "stopped") return;
       if (outcome.kind === "rejected") {
         throw new AgentRejectedError(
-          `the centre at ${server} rejected this agent's credential (${outcome.message}); the cluster was probably removed or re-registered: delete the credential file and register with a new token`,
+          `the centre at ${server} rejected this agent's credential (${outcome.message}); the cluster was probably removed or re-registered: delete ${credentialFile} and register with a new token`,
           "AGENT_CREDENTIAL_INVALID",
         );
       }

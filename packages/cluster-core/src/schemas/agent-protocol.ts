@@ -32,7 +32,11 @@ export const ZHeartbeat = z.object({
 export type Heartbeat = z.infer<typeof ZHeartbeat>;
 
 /** Every agent event is acknowledged with this, so the agent knows whether it landed. */
-export type AgentAck = { ok: true; receivedAt: number } | { ok: false; error: string };
+export const ZAgentAck = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), receivedAt: z.number() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type AgentAck = z.infer<typeof ZAgentAck>;
 
 export const AGENT_NAMESPACE = "/agent";
 export const UI_NAMESPACE = "/ui";

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { AgentConfigError } from "../errors/agent-error";
+import { DEFAULT_STATE_DIR, parseAgentArgs, type AgentConfig } from "./parse-args";
+
+const TOKEN = "tok_0123456789abcdef";
+
+function run(argv: string[], env: Record<string, string | undefined> = {}): AgentConfig {
+  const parsed = parseAgentArgs(argv, env);
+  if (parsed.kind !== "run") throw new Error(`expected a run command, got ${parsed.kind}`);
+  return parsed.config;
+}
+
+function configError(argv: string[], env: Record<string, string | undefined> = {}): string {
+  try {
+    parseAgentArgs(argv, env);
+  } catch (err) {
+    if (!(err instanceof AgentConfigError)) throw err;
+    expect(err.exitCode).toBe(2);
+    return err.message;
+  }
+  throw new Error("expected an AgentConfigError");
+}
+
+describe("parseAgentArgs", () => {
+  it("reads a full command line for a real cluster", () => {
+    const config = run([
+      "--server", "https://outpost.example.com/",
+      "--registration-token", TOKEN,
+      "--kubeconfig", "/etc/rancher/k3s/k3s.yaml",
+      "--state-dir", "/tmp/agent",
+      "--heartbeat-interval", "2.5",
+    ]);
+    expect(config).toEqual({
+      server: "https://outpost.example.com",
+      registrationToken: TOKEN,
+      cluster: { mode: "kube", kubeconfig: "/etc/rancher/k3s/k3s.yaml" },
+      stateDir: "/tmp/agent",
+      heartbeatIntervalMs: 2500,
+    });
+  });
+
+  it("applies defaults for a simulated cluster and accepts --flag=value", () => {
+    const config = run(["--server=http://127.0.0.1:3000", "--simulate=store-042"]);
+    expect(config.cluster).toEqual({ mode: "simulate", name: "store-042", changeIntervalMs: 15_000 });
+    expect(config.stateDir).toBe(DEFAULT_STATE_DIR);
+    expect(config.heartbeatIntervalMs).toBe(5000);
+    expect(config.registrationToken).toBeUndefined();
+  });
+
+  it("keeps a path prefix of the server URL", () => {
+    expect(run(["--server", "https://host:8443/outpost//", "--simulate", "a"]).server).toBe("https://host:8443/outpost");
+  });
+
+  it("falls back to the environment", () => {
+    const config = run([], {
+      OUTPOST_SERVER: "http://centre:3000",
+      OUTPOST_REGISTRATION_TOKEN: TOKEN,
+      OUTPOST_SIMULATE: "lab-1",
+      OUTPOST_AGENT_STATE_DIR: "/srv/agent",
+      OUTPOST_HEARTBEAT_INTERVAL: "10",
+      OUTPOST_SIM_CHANGE_INTERVAL_MS: "500",
+    });
+    expect(config).toEqual({
+      server: "http://centre:3000",
+      registrationToken: TOKEN,
+      cluster: { mode: "simulate", name: "lab-1", changeIntervalMs: 500 },
+      stateDir: "/srv/agent",
+      heartbeatIntervalMs: 10_000,
+    });
+  });
+
+  it("lets flags win over the environment, cluster flags as a pair", () => {
+    const env = { OUTPOST_SERVER: "http://env:1", OUTPOST_KUBECONFIG: "/env/kubeconfig" };
+    const config = run(["--server", "http://flag:2", "--simulate", "demo"], env);
+    expect(config.server).toBe("http://flag:2");
+    expect(config.cluster).toMatchObject({ mode: "simulate", name: "demo" });
+  });
+
+  it("treats empty environment variables as unset", () => {
+    expect(run(["--server", "http://a", "--simulate", "x"], { OUTPOST_REGISTRATION_TOKEN: "", OUTPOST_HEARTBEAT_INTERVAL: " " }))
+      .toMatchObject({ registrationToken: undefined, heartbeatIntervalMs: 5000 });
+  });
+
+  it("recognises --help and --version before checking anything else", () => {
+    expect(parseAgentArgs(["--help"], {})).toEqual({ kind: "help" });
+    expect(parseAgentArgs(["-h", "--simulate", "x"], {})).toEqual({ kind: "help" });
+    expect(parseAgentArgs(["--version"], {})).toEqual({ kind: "version" });
+  });
+
+  it.each([
+    [[], /--server URL is required/],
+    [["--server", "http://a"], /one of --kubeconfig PATH or --simulate NAME is required/],
+    [["--server", "http://a", "--simulate", "x", "--kubeconfig", "/k"], /exactly one of --kubeconfig and --simulate/],
+    [["--server", "not a url", "--simulate", "x"], /must be a URL/],
+    [["--server", "ws://a", "--simulate", "x"], /http or https/],
+    [["--server", "http://user:pw@a", "--simulate", "x"], /must not contain credentials/],
+    [["--server", "http://a", "--simulate", "Store_1"], /lower-case DNS label/],
+    [["--server", "http://a", "--simulate", "x", "--registration-token", "short"], /16 to 256 characters/],
+    [["--server", "http://a", "--simulate", "x", "--heartbeat-interval", "soon"], /--heartbeat-interval/],
+    [["--server", "http://a", "--simulate", "x", "--heartbeat-interval", "0"], /--heartbeat-interval/],
+    [["--server", "http://a", "--simulate", "x", "--state-dir", ""], /--state-dir/],
+    [["--server", "http://a", "--kubeconfig", ""], /--kubeconfig must be a file path/],
+    [["--server", "http://a", "--simulate", "x", "--verbose"], /Unknown option '--verbose'/],
+    [["--server", "http://a", "--simulate", "x", "extra"], /Unexpected argument 'extra'/],
+    [["--server"], /argument missing/],
+  ])("rejects %j", (argv, message) => {
+    expect(configError(argv)).toMatch(message);
+  });
+
+  it("rejects conflicting cluster sources in the environment", () => {
+    expect(configError(["--server", "http://a"], { OUTPOST_KUBECONFIG: "/k", OUTPOST_SIMULATE: "x" })).toMatch(/exactly one/);
+  });
+
+  it("rejects a bad simulation change interval", () => {
+    expect(configError(["--server", "http://a", "--simulate", "x"], { OUTPOST_SIM_CHANGE_INTERVAL_MS: "fast" })).toMatch(/OUTPOST_SIM_CHANGE_INTERVAL_MS/);
+  });
+
+  it("keeps the token out of its error messages", () => {
+    const secret = "s3cr3t-but-too-long-".repeat(20);
+    expect(configError(["--server", "http://a", "--simulate", "x", "--registration-token", secret])).not.toContain("s3cr3t");
+  });
+});

@@ -1,0 +1,130 @@
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  VersionApi,
+  Watch,
+  type KubernetesObject,
+} from "@kubernetes/client-node";
+import type { ApplyResult, ClusterDriver, ClusterSnapshot, KubeManifest } from "@outpost/cluster-core";
+import { AgentConfigError } from "../errors/agent-error";
+import type { Logger } from "../logging/logger";
+import { buildKubeSnapshot } from "./build-kube-snapshot";
+import { startRestartingWatch } from "./restarting-watch";
+
+const FIELD_MANAGER = "outpost";
+const WARNING_ONLY = "type=Warning";
+
+/** What the agent watches to know when to send a new snapshot. */
+const WATCHED_PATHS: ReadonlyArray<{ path: string; query?: Record<string, string> }> = [
+  { path: "/api/v1/nodes" },
+  { path: "/apis/apps/v1/deployments" },
+  { path: "/apis/apps/v1/statefulsets" },
+  { path: "/apis/apps/v1/daemonsets" },
+  { path: "/api/v1/events", query: { fieldSelector: WARNING_ONLY } },
+];
+
+/**
+ * The agent's view of a real k3s cluster through its API server. This module is only ever
+ * loaded with a dynamic import (see create-driver), so simulated agents never pay for the client.
+ */
+export class KubeDriver implements ClusterDriver {
+  readonly kind = "kube" as const;
+  private readonly core: CoreV1Api;
+  private readonly apps: AppsV1Api;
+  private readonly version: VersionApi;
+  private readonly objects: KubernetesObjectApi;
+  private readonly watches = new Set<() => void>();
+
+  private constructor(
+    private readonly config: KubeConfig,
+    private readonly log: Logger,
+  ) {
+    this.core = config.makeApiClient(CoreV1Api);
+    this.apps = config.makeApiClient(AppsV1Api);
+    this.version = config.makeApiClient(VersionApi);
+    this.objects = KubernetesObjectApi.makeApiClient(config);
+  }
+
+  /** Reads a kubeconfig file (k3s writes /etc/rancher/k3s/k3s.yaml); a bad file is a config error. */
+  static fromKubeconfig(path: string, log: Logger): KubeDriver {
+    const config = new KubeConfig();
+    try {
+      config.loadFromFile(path);
+    } catch (err) {
+      throw new AgentConfigError(`cannot load kubeconfig ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (!config.getCurrentCluster()) throw new AgentConfigError(`kubeconfig ${path} has no current cluster`);
+    return new KubeDriver(config, log);
+  }
+
+  async snapshot(): Promise<ClusterSnapshot> {
+    const [version, nodes, deployments, statefulSets, daemonSets, events] = await Promise.all([
+      this.version.getCode(),
+      this.core.listNode(),
+      this.apps.listDeploymentForAllNamespaces(),
+      this.apps.listStatefulSetForAllNamespaces(),
+      this.apps.listDaemonSetForAllNamespaces(),
+      this.core.listEventForAllNamespaces({ fieldSelector: WARNING_ONLY }),
+    ]);
+    return buildKubeSnapshot({
+      gitVersion: version.gitVersion,
+      nodes: nodes.items,
+      deployments: deployments.items,
+      statefulSets: statefulSets.items,
+      daemonSets: daemonSets.items,
+      events: events.items,
+      now: new Date(),
+    });
+  }
+
+  watch(onChange: () => void): () => void {
+    const watch = new Watch(this.config);
+    const stops = WATCHED_PATHS.map(({ path, query }) => startRestartingWatch({ watch, path, query, onChange, log: this.log }));
+    const stopAll = () => {
+      this.watches.delete(stopAll);
+      for (const stop of stops) stop();
+    };
+    this.watches.add(stopAll);
+    return stopAll;
+  }
+
+  /** Server-side apply, field manager "outpost", forcing ownership of conflicting fields. */
+  async apply(manifests: KubeManifest[]): Promise<ApplyResult[]> {
+    const results: ApplyResult[] = [];
+    for (const manifest of manifests) {
+      // The client fills in a default namespace in place; keep the caller's object untouched.
+      const spec: KubernetesObject = structuredClone(manifest);
+      const applied = await this.objects.patch(spec, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+      results.push({ kind: manifest.kind, name: manifest.metadata.name, namespace: applied.metadata?.namespace, action: "applied" });
+    }
+    return results;
+  }
+
+  /** Deletes each object; one that is already gone counts as "unchanged", not as an error. */
+  async delete(manifests: KubeManifest[]): Promise<ApplyResult[]> {
+    const results: ApplyResult[] = [];
+    for (const manifest of manifests) {
+      const spec: KubernetesObject = structuredClone(manifest);
+      const base = { kind: manifest.kind, name: manifest.metadata.name, namespace: manifest.metadata.namespace };
+      try {
+        await this.objects.delete(spec);
+        results.push({ ...base, namespace: spec.metadata?.namespace, action: "deleted" });
+      } catch (err) {
+        if (statusCodeOf(err) !== 404) throw err;
+        results.push({ ...base, action: "unchanged" });
+      }
+    }
+    return results;
+  }
+
+  async close(): Promise<void> {
+    for (const stop of [...this.watches]) stop();
+  }
+}
+
+function statusCodeOf(err: unknown): number | undefined {
+  return typeof err === "object" && err !== null && "code" in err && typeof err.code === "number" ? err.code : undefined;
+}

@@ -1,0 +1,80 @@
+import type { ClusterDriver } from "@outpost/cluster-core";
+import { parseAgentArgs } from "./cli/parse-args";
+import { USAGE } from "./cli/usage";
+import { runConnectionLoop } from "./connection/connection-loop";
+import { credentialPath } from "./credentials/credential-store";
+import { ensureCredential } from "./credentials/ensure-credential";
+import { createDriver } from "./drivers/create-driver";
+import { SimDriver } from "./drivers/sim-driver";
+import { AgentConfigError, AgentError } from "./errors/agent-error";
+import { createLogger } from "./logging/logger";
+import { AGENT_VERSION } from "./version";
+
+/** The whole agent run; resolves to the process exit code (see USAGE for their meaning). */
+export async function runAgent(argv: readonly string[], env: Record<string, string | undefined>): Promise<number> {
+  let command: ReturnType<typeof parseAgentArgs>;
+  try {
+    command = parseAgentArgs(argv, env);
+  } catch (err) {
+    if (!(err instanceof AgentConfigError)) throw err;
+    process.stderr.write(`outpost-agent: ${err.message} (see --help)\n`);
+    return err.exitCode;
+  }
+  if (command.kind === "help") {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command.kind === "version") {
+    process.stdout.write(`${AGENT_VERSION}\n`);
+    return 0;
+  }
+
+  const { config } = command;
+  const log = createLogger();
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) return;
+    log.info(`${signal} received, shutting down`);
+    stop.abort();
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+
+  let driver: ClusterDriver | undefined;
+  try {
+    const source = config.cluster.mode === "kube" ? `kubeconfig ${config.cluster.kubeconfig}` : `simulated cluster '${config.cluster.name}'`;
+    log.info(`outpost-agent ${AGENT_VERSION} starting: ${source}, centre ${config.server}, state in ${config.stateDir}`);
+    // The driver first: a broken kubeconfig should fail before a single-use token is spent.
+    driver = await createDriver(config.cluster, log);
+    if (driver instanceof SimDriver) {
+      const sim = driver;
+      process.on("SIGUSR2", () => {
+        const node = sim.toggleNodeReady();
+        log.info(`SIGUSR2: simulated node ${node.name} is now ${node.ready ? "Ready" : "NotReady"}`);
+      });
+    }
+    const credential = await ensureCredential({ config, agentVersion: AGENT_VERSION, log, signal: stop.signal });
+    if (!credential) return 0;
+    await runConnectionLoop({
+      server: config.server,
+      credential,
+      credentialFile: credentialPath(config.stateDir),
+      agentVersion: AGENT_VERSION,
+      driver,
+      heartbeatIntervalMs: config.heartbeatIntervalMs,
+      log,
+      signal: stop.signal,
+    });
+    return 0;
+  } catch (err) {
+    if (err instanceof AgentError) {
+      log.error(err.message);
+      return err.exitCode;
+    }
+    log.error(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  } finally {
+    await driver?.close().catch(() => undefined);
+    log.info("stopped");
+  }
+}
