@@ -8,3 +8,5 @@ export * from "./helpers/summarize-snapshot";
 export * from "./helpers/backoff-delay";
 export * from "./helpers/label-selector";
 export * from "./helpers/parse-stored-json";
+export * from "./tunnel/tunnel-protocol";
+export * from "./tunnel/tunnel-flow";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZId } from "./common";
 import { ZClusterSnapshot, type ClusterSnapshot } from "./snapshot";
+import type { TunnelAgentToCentreEvents, TunnelCentreToAgentEvents } from "../tunnel/tunnel-protocol";
 
 // POST /api/v1/agent/register — the agent trades a one-time registration token for a
 // long-lived credential, which it keeps in a 0600 file.
@@ -41,12 +42,12 @@ export type AgentAck = z.infer<typeof ZAgentAck>;
 export const AGENT_NAMESPACE = "/agent";
 export const UI_NAMESPACE = "/ui";
 
-export interface AgentToServerEvents {
+export interface AgentToServerEvents extends TunnelAgentToCentreEvents {
   "agent:heartbeat": (beat: Heartbeat, ack: (res: AgentAck) => void) => void;
   "agent:snapshot": (snapshot: ClusterSnapshot, ack: (res: AgentAck) => void) => void;
 }
 
-// The centre sends nothing to agents yet; the tunnel adds requests here.
-export type ServerToAgentEvents = Record<string, never>;
+/** The centre sends agents kube API requests through the tunnel. */
+export type ServerToAgentEvents = TunnelCentreToAgentEvents;
 
 export { ZClusterSnapshot };

@@ -7,11 +7,11 @@ import { hasRole } from "./roles";
 
 /** For server components: the signed-in user, or null. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const ctx = getServerContext();
-  const auth = await authenticate(ctx.db, {
-    sessionToken: (await cookies()).get(SESSION_COOKIE)?.value,
-    authorization: (await headers()).get("authorization"),
-  });
+  // Reading the request first marks the page dynamic, so `next build` never prerenders it
+  // (there is no server context at build time).
+  const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
+  const authorization = (await headers()).get("authorization");
+  const auth = await authenticate(getServerContext().db, { sessionToken, authorization });
   return auth?.user ?? null;
 }
 

@@ -24,7 +24,11 @@ export interface AgentPresence {
 interface Entry {
   conn: AgentConnection;
   lastHeard: number;
+  lastPersisted: number;
 }
+
+/** lastSeenAt of an online cluster is written at most this often; presence itself is in memory. */
+const PERSIST_LAST_SEEN_MS = 15_000;
 
 /**
  * Online/offline comes from the agent's connection, never from a guess: a cluster is online while
@@ -43,8 +47,8 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
   }, Math.min(2000, opts.heartbeatTimeoutMs / 4));
   watchdog.unref();
 
-  async function setStatus(clusterId: string, online: boolean, at: Date): Promise<void> {
-    const data = online ? { status: "online", offlineSince: null, lastSeenAt: at } : { status: "offline", offlineSince: at };
+  async function setStatus(clusterId: string, online: boolean, at: Date, lastSeenAt: Date): Promise<void> {
+    const data = online ? { status: "online", offlineSince: null, lastSeenAt } : { status: "offline", offlineSince: at, lastSeenAt };
     const res = await db.cluster.updateMany({ where: { id: clusterId }, data });
     if (res.count > 0) await live.clusterChanged(db, clusterId);
   }
@@ -52,19 +56,25 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
   return {
     async attach(clusterId, conn) {
       const previous = entries.get(clusterId);
-      entries.set(clusterId, { conn, lastHeard: now() });
+      const t = now();
+      entries.set(clusterId, { conn, lastHeard: t, lastPersisted: t });
       if (previous && previous.conn.id !== conn.id) previous.conn.disconnect(true);
-      await setStatus(clusterId, true, new Date(now()));
+      await setStatus(clusterId, true, new Date(t), new Date(t));
     },
     async detach(clusterId, conn) {
       const e = entries.get(clusterId);
       if (!e || e.conn.id !== conn.id) return;
       entries.delete(clusterId);
-      await setStatus(clusterId, false, new Date(now()));
+      await setStatus(clusterId, false, new Date(now()), new Date(e.lastHeard));
     },
     heard(clusterId, conn) {
       const e = entries.get(clusterId);
-      if (e && e.conn.id === conn.id) e.lastHeard = now();
+      if (!e || e.conn.id !== conn.id) return;
+      e.lastHeard = now();
+      if (e.lastHeard - e.lastPersisted >= PERSIST_LAST_SEEN_MS) {
+        e.lastPersisted = e.lastHeard;
+        db.cluster.updateMany({ where: { id: clusterId }, data: { lastSeenAt: new Date(e.lastHeard) } }).catch((err: unknown) => console.error("[presence] lastSeenAt not saved:", err));
+      }
     },
     kick(clusterId) {
       entries.get(clusterId)?.conn.disconnect(true);

@@ -8,7 +8,7 @@ interface AgentSocketData {
   clusterId: string;
   clusterName: string;
 }
-type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
+export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 
 const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot"]);

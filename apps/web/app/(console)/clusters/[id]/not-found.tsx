@@ -1,0 +1,5 @@
+import { ClusterNotFound } from "@/src/client/clusters/cluster-not-found";
+
+export default function ClusterNotFoundPage() {
+  return <ClusterNotFound />;
+}

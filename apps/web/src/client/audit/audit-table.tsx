@@ -1,0 +1,43 @@
+"use client";
+
+import type { AuditEventView } from "@outpost/cluster-core";
+import { formatDateTime } from "../format-date-time";
+import { RelativeTime } from "../ui/relative-time";
+import { tableClasses } from "../ui/table-classes";
+import { formatAuditDetails } from "./format-audit-details";
+
+/** Who did what to which object, newest first. */
+export function AuditTable({ events }: { events: AuditEventView[] }) {
+  return (
+    <div className={tableClasses.wrapper}>
+      <table className={tableClasses.table} aria-label="Audit events">
+        <thead className={tableClasses.head}>
+          <tr>
+            {["Time", "Actor", "Action", "Target", "Details"].map((h) => (
+              <th key={h} scope="col" className={tableClasses.th}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className={tableClasses.body}>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td className={`${tableClasses.td} whitespace-nowrap`}>
+                <RelativeTime iso={e.at} />
+                <span className="block text-[11px] text-slate-400">{formatDateTime(e.at)}</span>
+              </td>
+              <td className={`${tableClasses.td} font-medium text-slate-900`}>{e.actorName}</td>
+              <td className={`${tableClasses.td} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
+              <td className={tableClasses.td}>
+                {e.targetType}
+                {e.targetId && <span className="block font-mono text-[11px] text-slate-400">{e.targetId}</span>}
+              </td>
+              <td className={`${tableClasses.td} max-w-md text-xs break-words text-slate-600`}>{formatAuditDetails(e.details) || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

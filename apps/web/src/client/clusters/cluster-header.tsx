@@ -1,0 +1,66 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { ClusterDetail } from "@outpost/cluster-core";
+import { LabelChips } from "../ui/label-chips";
+import { RelativeTime } from "../ui/relative-time";
+import { ClusterStatusBadge } from "./cluster-status-badge";
+import { DeleteClusterButton } from "./delete-cluster-button";
+import { EditLabelsButton } from "./edit-labels-button";
+import { ReadyCount } from "./ready-count";
+import { SimulatedBadge } from "./simulated-badge";
+
+/** Name, status and facts of a cluster, with the operator's actions. */
+export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail; canOperate: boolean }) {
+  const facts: { term: string; value: ReactNode }[] = [
+    { term: "Site", value: cluster.siteName },
+    { term: "Last seen", value: cluster.lastSeenAt ? <RelativeTime iso={cluster.lastSeenAt} /> : "never" },
+    { term: "k3s version", value: <span className="font-mono">{cluster.k3sVersion || "—"}</span> },
+    {
+      term: "Nodes ready",
+      value:
+        cluster.status === "pending" ? (
+          "—"
+        ) : (
+          <ReadyCount ready={cluster.nodesReady} total={cluster.nodesTotal} noun="nodes ready" stale={cluster.status !== "online"} />
+        ),
+    },
+  ];
+  return (
+    <div className="mb-6">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/" className="hover:text-slate-700">
+          Fleet
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span>{cluster.siteName}</span>
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{cluster.name}</h1>
+          <ClusterStatusBadge cluster={cluster} />
+          {cluster.simulated && <SimulatedBadge />}
+        </div>
+        {canOperate && (
+          <div className="flex gap-2">
+            <EditLabelsButton id={cluster.id} labels={cluster.labels} />
+            <DeleteClusterButton id={cluster.id} name={cluster.name} />
+          </div>
+        )}
+      </div>
+      <dl className="mt-4 grid grid-cols-2 gap-x-8 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4">
+        {facts.map((f) => (
+          <div key={f.term}>
+            <dt className="text-xs font-medium text-slate-500">{f.term}</dt>
+            <dd className="mt-0.5 text-slate-900">{f.value}</dd>
+          </div>
+        ))}
+        <div className="col-span-2 md:col-span-4">
+          <dt className="text-xs font-medium text-slate-500">Labels</dt>
+          <dd className="mt-1">
+            <LabelChips labels={cluster.labels} />
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ClusterEvent } from "@outpost/cluster-core";
+import { EmptyState } from "../ui/empty-state";
+import { RelativeTime } from "../ui/relative-time";
+import { tableClasses } from "../ui/table-classes";
+
+/** Recent Warning events, newest first. */
+export function EventTable({ events }: { events: ClusterEvent[] }) {
+  if (events.length === 0) return <EmptyState title="No warnings">No Warning events were reported recently.</EmptyState>;
+  return (
+    <div className={tableClasses.wrapper}>
+      <table className={tableClasses.table} aria-label="Recent warning events">
+        <thead className={tableClasses.head}>
+          <tr>
+            {["Time", "Object", "Reason", "Message", "Count"].map((h) => (
+              <th key={h} scope="col" className={tableClasses.th}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className={tableClasses.body}>
+          {events.map((e, i) => (
+            <tr key={`${e.namespace}/${e.object}/${e.reason}/${e.lastSeen}/${i}`}>
+              <td className={`${tableClasses.td} whitespace-nowrap`}>
+                <RelativeTime iso={e.lastSeen} />
+              </td>
+              <td className={`${tableClasses.td} font-mono text-xs`}>
+                {e.namespace ? `${e.namespace}/` : ""}
+                {e.object}
+              </td>
+              <td className={`${tableClasses.td} font-medium text-amber-800`}>{e.reason}</td>
+              <td className={`${tableClasses.td} max-w-xl`}>{e.message}</td>
+              <td className={`${tableClasses.td} tabular-nums`}>{e.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { RegistrationTokenCreated } from "@outpost/cluster-core";
+import { formatDateTime } from "../format-date-time";
+import { Button } from "../ui/button";
+import { RelativeTime } from "../ui/relative-time";
+import { SecretBox } from "../ui/secret-box";
+
+/** The one-time registration command, shown once after "Add cluster". */
+export function RegistrationResult({ created, clusterName, onDone }: { created: RegistrationTokenCreated; clusterName: string; onDone: () => void }) {
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-700">
+        Run this on the device that runs k3s for <span className="font-mono font-semibold">{clusterName}</span>. The agent dials home, and the cluster
+        appears in the fleet as soon as it reports.
+      </p>
+      <SecretBox label="Registration command" value={created.command} copyLabel="Copy command" />
+      <p className="text-sm text-slate-600">
+        The token works once and expires <RelativeTime iso={created.expiresAt} className="font-medium text-slate-900" /> (
+        <span data-testid="registration-expires-at">{formatDateTime(created.expiresAt)}</span>). It is not shown again.
+      </p>
+      <div className="flex justify-end">
+        <Button variant="primary" onClick={onDone}>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}

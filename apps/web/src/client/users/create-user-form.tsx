@@ -1,0 +1,72 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ZCreateUserRequest, type UserView } from "@outpost/cluster-core";
+import { apiFetch } from "../api-fetch";
+import { ApiError } from "../api-error";
+import { fieldErrors } from "../field-errors";
+import { queryKeys } from "../query-keys";
+import { Button } from "../ui/button";
+import { describedBy } from "../ui/described-by";
+import { ErrorAlert } from "../ui/error-alert";
+import { FormField } from "../ui/form-field";
+import { inputClasses } from "../ui/input-classes";
+import { PasswordField } from "./password-field";
+import { RoleSelect } from "./role-select";
+
+/** Username, role and initial password of a new account. */
+export function CreateUserForm({ onDone }: { onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: (body: unknown) => apiFetch<UserView>("/api/v1/users", { method: "POST", body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users.list() });
+      onDone();
+    },
+    onError: (err) => {
+      if (err instanceof ApiError) setErrors(fieldErrors(err.issues));
+    },
+  });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = ZCreateUserRequest.safeParse({
+      username: String(form.get("username") ?? "").trim(),
+      role: String(form.get("role") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+    setErrors(parsed.success ? {} : fieldErrors(parsed.error.issues));
+    if (parsed.success) create.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormField id="new-user-name" label="Username" error={errors.username} hint="Lower-case letters, digits and '-'">
+        <input
+          id="new-user-name"
+          name="username"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          aria-invalid={!!errors.username}
+          aria-describedby={describedBy("new-user-name", errors.username, true)}
+          className={inputClasses(!!errors.username)}
+        />
+      </FormField>
+      <FormField id="new-user-role" label="Role" error={errors.role}>
+        <RoleSelect id="new-user-role" name="role" defaultValue="viewer" />
+      </FormField>
+      <PasswordField id="new-user-password" label="Initial password" error={errors.password} />
+      <ErrorAlert error={create.error} />
+      <div className="flex justify-end gap-2 pt-2">
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create user"}
+        </Button>
+      </div>
+    </form>
+  );
+}
