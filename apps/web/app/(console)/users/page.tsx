@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { userHasRole } from "@/src/server/auth/get-current-user";
-import { ForbiddenView } from "@/src/client/ui/forbidden-view";
+import { forbidden } from "next/navigation";
 import { getPageUser } from "../get-page-user";
 import { UsersClient } from "./users-client";
 
@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const user = await getPageUser("/users");
-  if (!userHasRole(user, "admin")) return <ForbiddenView role="admin" yourRole={user.role} />;
+  // forbidden() answers HTTP 403 and renders (console)/forbidden.tsx.
+  if (!userHasRole(user, "admin")) forbidden();
   return <UsersClient currentUserId={user.id} />;
 }
