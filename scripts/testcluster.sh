@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# k3s-shaped test control plane built from the upstream parts that k3s embeds.
+# k3s-shaped test control plane built from the upstream parts that k3s embeds
+# (kine/SQLite, kube-apiserver, kube-controller-manager, kube-scheduler) plus kwok for the nodes.
 # See scripts/testcluster.md.
 #
-#   scripts/testcluster.sh build                        build the binaries once into the cache
-#   scripts/testcluster.sh start DIR [--nodes N]        start a cluster whose state lives in DIR
-#   scripts/testcluster.sh stop DIR                     stop the processes started for DIR
+#   scripts/testcluster.sh build                      build the binaries once into the cache
+#   scripts/testcluster.sh start DIR [--nodes N] [--node-prefix P]
+#                                                     start a cluster whose state lives in DIR
+#   scripts/testcluster.sh stop DIR                   stop the processes started for DIR
 #   scripts/testcluster.sh node-ready DIR NODE true|false
-#   scripts/testcluster.sh status DIR                   show which processes of DIR are alive
+#   scripts/testcluster.sh status DIR                 which processes of DIR are alive
+#
+#   OUTPOST_K8S_CACHE (default ~/.cache/outpost/k8s)  where `build` puts the binaries
+#   OUTPOST_TESTCLUSTER_VERBOSE=1                     log the duration of each start phase
 set -euo pipefail
 
 # --- pinned versions -------------------------------------------------------------------
@@ -40,6 +45,8 @@ COMPONENTS=(kine kube-apiserver kube-controller-manager kube-scheduler kwok)
 log() { printf '[testcluster] %s\n' "$*" >&2; }
 die() { printf '[testcluster] error: %s\n' "$*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
+# OUTPOST_TESTCLUSTER_VERBOSE=1 logs how long each start phase took.
+phase() { [ "${OUTPOST_TESTCLUSTER_VERBOSE:-0}" = 1 ] && log "+$(( $(now_ms) - T0 )) ms: $*" || true; }
 
 # --- build ------------------------------------------------------------------------------
 have_all_binaries() {
@@ -49,8 +56,8 @@ have_all_binaries() {
 }
 
 go_env() {
-  # Builds never touch the repo: scratch modules live under the cache, GOWORK is off, the
-  # local toolchain is used as is, and everything runs niced.
+  # Builds never touch the repo: scratch modules live under the cache, GOWORK is off and the
+  # local toolchain is used as is (compiles also run under `nice -n 10` with -p 2).
   env GOWORK=off GOTOOLCHAIN=local GOFLAGS="-trimpath -buildvcs=false -mod=mod" "$@"
 }
 
@@ -134,18 +141,11 @@ build_kwok() {
   rm -rf "$STAGES"; mv "$STAGES.tmp" "$STAGES"
 }
 
-cmd_build() {
-  if have_all_binaries; then echo "$BIN"; return 0; fi
-  command -v go >/dev/null || die "go is not installed"
-  command -v gcc >/dev/null || die "gcc is needed for kine's cgo SQLite driver"
-  mkdir -p "$CACHE_DIR"
-  # One build at a time per cache key (other checkouts may share the cache).
-  exec 9>"$CACHE_DIR/.build.lock"
-  flock 9
-  if have_all_binaries; then echo "$BIN"; return 0; fi
+build_locked() {
+  have_all_binaries && return 0
   local t0 tmp; t0=$(now_ms); tmp=$CACHE_DIR/bin.partial
   mkdir -p "$tmp" "$CACHE_DIR/share"
-  log "building $CACHE_KEY into $CACHE_DIR (logs: stderr)"
+  log "building $CACHE_KEY into $CACHE_DIR"
   [ -x "$tmp/kine" ] || build_kine "$tmp"
   [ -x "$tmp/kwok" ] && [ -d "$STAGES" ] || build_kwok "$tmp"
   [ -x "$tmp/kubectl" ] && [ -x "$tmp/kube-apiserver" ] && [ -x "$tmp/kube-controller-manager" ] \
@@ -153,11 +153,432 @@ cmd_build() {
   local b; for b in "${BINARIES[@]}"; do [ -x "$tmp/$b" ] || die "missing $b after the build"; done
   rm -rf "$BIN"; mv "$tmp" "$BIN"
   log "built in $(( ($(now_ms) - t0) / 1000 )) s"
+}
+
+cmd_build() {
+  if ! have_all_binaries; then
+    command -v go >/dev/null || die "go is not installed"
+    command -v gcc >/dev/null || die "gcc is needed for kine's cgo SQLite driver"
+    mkdir -p "$CACHE_DIR"
+    # One build at a time per cache key (other checkouts may share the cache).
+    ( flock 9; build_locked ) 9>"$CACHE_DIR/.build.lock"
+  fi
   echo "$BIN"
 }
 
+# --- helpers for a cluster directory ------------------------------------------------------
+kc() { "$BIN/kubectl" --kubeconfig "$DIR/k3s.yaml" --cache-dir "$DIR/cache/kubectl" "$@"; }
+
+free_ports() { # N -> N free loopback TCP ports (held open together so they differ)
+  if command -v python3 >/dev/null; then
+    python3 -c '
+import socket, sys
+socks = []
+for _ in range(int(sys.argv[1])):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
+print(" ".join(str(s.getsockname()[1]) for s in socks))' "$1"
+  else
+    node -e '
+const net = require("net"); const n = +process.argv[1]; const servers = []; const ports = [];
+const next = () => { if (ports.length === n) { console.log(ports.join(" ")); servers.forEach((s) => s.close()); return; }
+  const s = net.createServer(); servers.push(s); s.listen(0, "127.0.0.1", () => { ports.push(s.address().port); next(); }); };
+next();' "$1"
+  fi
+}
+
+wait_for() { # TIMEOUT_S DESCRIPTION COMMAND... (polls every 0.1 s; fails on a dead component)
+  local timeout=$1 what=$2; shift 2
+  local deadline=$(( $(now_ms) + timeout * 1000 ))
+  until "$@" >/dev/null 2>&1; do
+    check_alive || die "a component died while waiting for $what (see $DIR/logs)"
+    [ "$(now_ms)" -lt "$deadline" ] || die "timed out after ${timeout}s waiting for $what (see $DIR/logs)"
+    sleep 0.1
+  done
+}
+
+pid_of() { # component -> pid if that process is alive and really is the component
+  local f=$DIR/run/$1.pid pid exe
+  [ -s "$f" ] || return 1
+  pid=$(cat "$f")
+  [ -r "/proc/$pid/cmdline" ] || return 1
+  exe=$(tr '\0' '\n' <"/proc/$pid/cmdline" | head -n 1)
+  [ "$(basename "$exe")" = "$1" ] || return 1
+  echo "$pid"
+}
+
+check_alive() {
+  local c
+  for c in "${COMPONENTS[@]}"; do
+    [ -f "$DIR/run/$c.pid" ] || continue
+    pid_of "$c" >/dev/null || { log "$c is not running; last log lines:"; tail -n 20 "$DIR/logs/$c.log" >&2; return 1; }
+  done
+}
+
+spawn() { # name args... : own session/process group, output to DIR/logs/NAME.log
+  local name=$1; shift
+  (
+    # Drop inherited descriptors (a test runner's pipes) so the daemon holds none of them.
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+    done
+    exec setsid "$BIN/$name" "$@" >"$DIR/logs/$name.log" 2>&1 </dev/null
+  ) &
+  echo $! >"$DIR/run/$name.pid"
+}
+
+tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+https_ok() { curl -sfk --max-time 2 "$1" | grep -qx ok; }
+apiserver_ready() {
+  curl -sf --max-time 2 --cacert "$PKI/server-ca.crt" --cert "$PKI/client-admin.crt" \
+    --key "$PKI/client-admin.key" "$APISERVER_URL/readyz" | grep -qx ok
+}
+
+# --- certificates -------------------------------------------------------------------------
+# Same layout as k3s: a server CA (serving certs; its hash goes into the node token), a client
+# CA (client certs of users and components), a request-header CA (aggregation front proxy) and
+# a service-account key pair.
+new_ca() { # name CN
+  openssl ecparam -name prime256v1 -genkey -noout -out "$PKI/$1.key"
+  openssl req -x509 -new -key "$PKI/$1.key" -sha256 -days 3650 -subj "/CN=$2" \
+    -addext "keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign" -out "$PKI/$1.crt" 2>/dev/null
+}
+
+new_cert() { # name CA subject server|client [subjectAltName]
+  local name=$1 ca=$2 subj=$3 usage=$4 san=${5:-}
+  openssl ecparam -name prime256v1 -genkey -noout -out "$PKI/$name.key"
+  {
+    echo "basicConstraints=critical,CA:FALSE"
+    echo "keyUsage=critical,digitalSignature,keyEncipherment"
+    [ "$usage" = server ] && echo "extendedKeyUsage=serverAuth" || echo "extendedKeyUsage=clientAuth"
+    [ -z "$san" ] || echo "subjectAltName=$san"
+  } >"$PKI/$name.ext"
+  openssl req -new -key "$PKI/$name.key" -subj "$subj" 2>/dev/null |
+    openssl x509 -req -CA "$PKI/$ca.crt" -CAkey "$PKI/$ca.key" -set_serial "0x$(openssl rand -hex 12)" \
+      -days 3650 -sha256 -extfile "$PKI/$name.ext" -out "$PKI/$name.crt" 2>/dev/null
+  rm -f "$PKI/$name.ext"
+}
+
+gen_pki() {
+  [ -s "$PKI/client-admin.crt" ] && return 0 # a restarted DIR keeps its identity
+  mkdir -p "$PKI"; chmod 700 "$PKI"
+  local ts; ts=$(date +%s)
+  new_ca server-ca "k3s-server-ca@$ts"
+  new_ca client-ca "k3s-client-ca@$ts"
+  new_ca request-header-ca "k3s-request-header-ca@$ts"
+  new_cert serving-kube-apiserver server-ca "/CN=kube-apiserver" server \
+    "DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:127.0.0.1,IP:10.43.0.1"
+  new_cert serving-kwok server-ca "/CN=kwok" server "DNS:localhost,IP:127.0.0.1"
+  new_cert client-admin client-ca "/O=system:masters/CN=system:admin" client
+  new_cert client-controller client-ca "/CN=system:kube-controller-manager" client
+  new_cert client-scheduler client-ca "/CN=system:kube-scheduler" client
+  new_cert client-kwok client-ca "/O=system:masters/CN=system:kwok-controller" client
+  new_cert client-kube-apiserver client-ca "/O=system:masters/CN=system:kube-apiserver" client
+  new_cert client-auth-proxy request-header-ca "/CN=system:auth-proxy" client
+  openssl genrsa -out "$PKI/service.key" 2048 2>/dev/null
+  openssl rsa -in "$PKI/service.key" -pubout -out "$PKI/service.pub" 2>/dev/null
+  # A static bearer token with admin rights, for clients that prefer a token to a client cert.
+  local token; token=$(openssl rand -hex 24)
+  echo "$token" >"$PKI/admin-token"
+  echo "$token,system:admin,system:admin,\"system:masters\"" >"$PKI/tokens.csv"
+  chmod 600 "$PKI"/*.key "$PKI/admin-token" "$PKI/tokens.csv"
+}
+
+write_kubeconfig() { # file client-cert-name
+  local b64='base64 -w0'
+  cat >"$1" <<EOF
+apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: $($b64 <"$PKI/server-ca.crt")
+    server: $APISERVER_URL
+  name: default
+contexts:
+- context:
+    cluster: default
+    user: default
+  name: default
+current-context: default
+kind: Config
+preferences: {}
+users:
+- name: default
+  user:
+    client-certificate-data: $($b64 <"$PKI/$2.crt")
+    client-key-data: $($b64 <"$PKI/$2.key")
+EOF
+  chmod 600 "$1"
+}
+
+nodes_yaml() { # N
+  local i name role
+  for ((i = 0; i < $1; i++)); do
+    name=$NODE_PREFIX-$i
+    role=""
+    [ "$i" -eq 0 ] && role=$'\n'"    node-role.kubernetes.io/control-plane: \"true\""$'\n'"    node-role.kubernetes.io/master: \"true\""
+    cat <<EOF
+---
+apiVersion: v1
+kind: Node
+metadata:
+  name: $name
+  annotations:
+    kwok.x-k8s.io/node: fake
+    node.alpha.kubernetes.io/ttl: "0"
+    k3s.io/hostname: $name
+    k3s.io/internal-ip: 127.0.0.1
+  labels:
+    beta.kubernetes.io/arch: amd64
+    beta.kubernetes.io/instance-type: k3s
+    beta.kubernetes.io/os: linux
+    kubernetes.io/arch: amd64
+    kubernetes.io/hostname: $name
+    kubernetes.io/os: linux
+    node.kubernetes.io/instance-type: k3s$role
+    type: kwok
+status:
+  nodeInfo:
+    architecture: amd64
+    operatingSystem: linux
+    osImage: K3s test node (kwok ${KWOK_VERSION})
+    kubeletVersion: $K3S_VERSION
+    kubeProxyVersion: $K3S_VERSION
+EOF
+  done
+}
+
+node_ready_status() { # node -> True/False/Unknown
+  kc get node "$1" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'
+}
+
+node_is() { [ "$(node_ready_status "$1")" = "$2" ]; }
+
+all_nodes_ready() { # N
+  local n
+  n=$(kc get nodes -l type=kwok -o jsonpath='{range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}' | grep -cx True)
+  [ "$n" -ge "$1" ]
+}
+
+# --- start / stop -----------------------------------------------------------------------
+cmd_start() {
+  DIR=${1:?usage: start DIR [--nodes N]}; shift
+  local nodes=2
+  NODE_PREFIX=${OUTPOST_TESTCLUSTER_NODE_PREFIX:-edge-node}
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --nodes) nodes=${2:?--nodes N}; shift 2 ;;
+      --nodes=*) nodes=${1#--nodes=}; shift ;;
+      --node-prefix) NODE_PREFIX=${2:?}; shift 2 ;;
+      *) die "unknown option $1" ;;
+    esac
+  done
+  [[ "$nodes" =~ ^[0-9]+$ ]] || die "--nodes wants a number"
+  [ -s "$CRD_FILE" ] || die "missing $CRD_FILE"
+  command -v openssl >/dev/null || die "openssl is needed (apt-get install openssl)"
+  command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
+  command -v python3 >/dev/null || command -v node >/dev/null || die "python3 or node is needed to find free ports"
+  T0=$(now_ms)
+  have_all_binaries || { log "binaries missing: building them first (cold builds take a long time)"; cmd_build >/dev/null; }
+  mkdir -p "$DIR"; DIR=$(cd "$DIR" && pwd)
+  PKI=$DIR/pki
+  local c
+  for c in "${COMPONENTS[@]}"; do
+    pid_of "$c" >/dev/null && die "$c of $DIR is already running (scripts/testcluster.sh stop $DIR)"
+  done
+  mkdir -p "$DIR/db" "$DIR/logs" "$DIR/run"
+  rm -f "$DIR/run/"*.pid "$DIR/env"
+  trap 'rc=$?; if [ $rc -ne 0 ]; then log "start failed; stopping what was started"; stop_components; fi' EXIT
+
+  gen_pki
+  phase "certificates"
+  local ports; read -r -a ports <<<"$(free_ports 7)"
+  local p_kine=${ports[0]} p_api=${ports[1]} p_kcm=${ports[2]} p_sched=${ports[3]} p_kwok=${ports[4]} \
+    p_kine_metrics=${ports[5]} p_kwok_metrics=${ports[6]}
+  APISERVER_URL=https://127.0.0.1:$p_api
+  write_kubeconfig "$DIR/k3s.yaml" client-admin
+  write_kubeconfig "$PKI/controller.kubeconfig" client-controller
+  write_kubeconfig "$PKI/scheduler.kubeconfig" client-scheduler
+  write_kubeconfig "$PKI/kwok.kubeconfig" client-kwok
+  # k3s's node token: K10 + sha256 of the server CA bundle + ::server: + the secret.
+  if [ ! -s "$DIR/node-token" ]; then
+    echo "K10$(sha256sum "$PKI/server-ca.crt" | cut -d' ' -f1)::server:$(openssl rand -hex 16)" >"$DIR/node-token"
+    chmod 600 "$DIR/node-token"
+  fi
+
+  # kine: etcd API over SQLite, same DSN options as k3s's default datastore.
+  spawn kine --listen-address "127.0.0.1:$p_kine" --metrics-bind-address "127.0.0.1:$p_kine_metrics" \
+    --endpoint "sqlite://$DIR/db/state.db?_journal=WAL&cache=shared&_busy_timeout=30000&_txlock=immediate"
+  wait_for 30 "kine" tcp_open "$p_kine"
+  phase "kine up"
+
+  spawn kube-apiserver \
+    --advertise-address=127.0.0.1 --bind-address=127.0.0.1 --secure-port="$p_api" \
+    --etcd-servers="http://127.0.0.1:$p_kine" --storage-backend=etcd3 \
+    --tls-cert-file="$PKI/serving-kube-apiserver.crt" --tls-private-key-file="$PKI/serving-kube-apiserver.key" \
+    --client-ca-file="$PKI/client-ca.crt" --token-auth-file="$PKI/tokens.csv" --anonymous-auth=false \
+    --authorization-mode=Node,RBAC --enable-admission-plugins=NodeRestriction --allow-privileged=true \
+    --service-cluster-ip-range=10.43.0.0/16 --service-node-port-range=30000-32767 \
+    --service-account-key-file="$PKI/service.pub" --service-account-signing-key-file="$PKI/service.key" \
+    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+    --api-audiences=https://kubernetes.default.svc.cluster.local,k3s \
+    --kubelet-client-certificate="$PKI/client-kube-apiserver.crt" --kubelet-client-key="$PKI/client-kube-apiserver.key" \
+    --kubelet-preferred-address-types=InternalIP,Hostname --profiling=false --v=1 \
+    --endpoint-reconciler-type=none \
+    --requestheader-client-ca-file="$PKI/request-header-ca.crt" --requestheader-allowed-names=system:auth-proxy \
+    --requestheader-extra-headers-prefix=X-Remote-Extra- --requestheader-group-headers=X-Remote-Group \
+    --requestheader-username-headers=X-Remote-User \
+    --proxy-client-cert-file="$PKI/client-auth-proxy.crt" --proxy-client-key-file="$PKI/client-auth-proxy.key"
+  wait_for 60 "kube-apiserver /readyz" apiserver_ready
+  phase "kube-apiserver ready"
+
+  spawn kube-controller-manager \
+    --kubeconfig="$PKI/controller.kubeconfig" --authentication-kubeconfig="$PKI/controller.kubeconfig" \
+    --authorization-kubeconfig="$PKI/controller.kubeconfig" \
+    --bind-address=127.0.0.1 --secure-port="$p_kcm" --leader-elect=false \
+    --controllers='*,tokencleaner,-service,-route,-cloud-node-lifecycle' \
+    --allocate-node-cidrs=true --cluster-cidr=10.42.0.0/16 --configure-cloud-routes=false \
+    --service-cluster-ip-range=10.43.0.0/16 \
+    --cluster-signing-kube-apiserver-client-cert-file="$PKI/client-ca.crt" \
+    --cluster-signing-kube-apiserver-client-key-file="$PKI/client-ca.key" \
+    --cluster-signing-kubelet-client-cert-file="$PKI/client-ca.crt" \
+    --cluster-signing-kubelet-client-key-file="$PKI/client-ca.key" \
+    --cluster-signing-kubelet-serving-cert-file="$PKI/server-ca.crt" \
+    --cluster-signing-kubelet-serving-key-file="$PKI/server-ca.key" \
+    --cluster-signing-legacy-unknown-cert-file="$PKI/server-ca.crt" \
+    --cluster-signing-legacy-unknown-key-file="$PKI/server-ca.key" \
+    --root-ca-file="$PKI/server-ca.crt" --service-account-private-key-file="$PKI/service.key" \
+    --use-service-account-credentials=true --terminated-pod-gc-threshold=1000 --profiling=false --v=1 \
+    --kube-api-qps=200 --kube-api-burst=400
+
+  spawn kube-scheduler \
+    --kubeconfig="$PKI/scheduler.kubeconfig" --authentication-kubeconfig="$PKI/scheduler.kubeconfig" \
+    --authorization-kubeconfig="$PKI/scheduler.kubeconfig" \
+    --bind-address=127.0.0.1 --secure-port="$p_sched" --leader-elect=false --profiling=false --v=1
+
+  # kwok plays the kubelets of the nodes annotated kwok.x-k8s.io/node=fake, with kwok's stock
+  # stages: node-fast (+ lease heartbeats), pod-fast, and node-not-ready for `node-ready`.
+  local f first=1
+  for f in "${STAGE_FILES[@]}"; do
+    [ $first = 1 ] || echo "---"; first=0
+    cat "$STAGES/$(basename "$f")"
+  done >"$DIR/kwok.yaml"
+  spawn kwok \
+    --kubeconfig="$PKI/kwok.kubeconfig" --config="$DIR/kwok.yaml" \
+    --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
+    --node-lease-duration-seconds=40 --node-ip=127.0.0.1 --node-port="$p_kwok" \
+    --server-address="127.0.0.1:$p_kwok" --tls-cert-file="$PKI/serving-kwok.crt" \
+    --tls-private-key-file="$PKI/serving-kwok.key" --cidr=10.42.0.1/16 --v=INFO
+
+  kc apply --server-side --field-manager=testcluster --force-conflicts -f "$CRD_FILE" >/dev/null
+  nodes_yaml "$nodes" | kc apply --server-side --field-manager=testcluster --force-conflicts -f - >/dev/null
+  phase "CRDs and nodes applied"
+  wait_for 30 "kube-controller-manager /healthz" https_ok "https://127.0.0.1:$p_kcm/healthz"
+  wait_for 30 "kube-scheduler /healthz" https_ok "https://127.0.0.1:$p_sched/healthz"
+  phase "controller-manager and scheduler healthy"
+  wait_for 60 "$nodes Ready node(s)" all_nodes_ready "$nodes"
+  phase "nodes Ready"
+  # Pods can only be created once the controller-manager made the namespace's ServiceAccount.
+  wait_for 60 "the default ServiceAccount" kc -n default get serviceaccount default
+  phase "default ServiceAccount"
+  wait_for 60 "HelmChart CRDs Established" kc wait --for=condition=Established --timeout=1s \
+    crd/helmcharts.helm.cattle.io crd/helmchartconfigs.helm.cattle.io
+
+  local pids="" node_list="" i
+  for c in "${COMPONENTS[@]}"; do pids+="${pids:+ }$(cat "$DIR/run/$c.pid")"; done
+  for ((i = 0; i < nodes; i++)); do node_list+="${node_list:+ }$NODE_PREFIX-$i"; done
+  {
+    echo "# scripts/testcluster.sh start $DIR ($(date -u +%Y-%m-%dT%H:%M:%SZ)); load with: set -a; . $DIR/env; set +a"
+    echo "TESTCLUSTER_DIR=\"$DIR\""
+    echo "KUBECONFIG=\"$DIR/k3s.yaml\""
+    echo "APISERVER_URL=\"$APISERVER_URL\""
+    echo "APISERVER_PORT=\"$p_api\""
+    echo "CA_CERT=\"$PKI/server-ca.crt\""
+    echo "ADMIN_TOKEN=\"$(cat "$PKI/admin-token")\""
+    echo "NODE_TOKEN=\"$(cat "$DIR/node-token")\""
+    echo "NODE_TOKEN_FILE=\"$DIR/node-token\""
+    echo "KINE_URL=\"http://127.0.0.1:$p_kine\""
+    echo "K8S_VERSION=\"$K8S_VERSION\""
+    echo "K3S_VERSION=\"$K3S_VERSION\""
+    echo "KINE_VERSION=\"$KINE_VERSION\""
+    echo "KWOK_VERSION=\"$KWOK_VERSION\""
+    echo "TESTCLUSTER_BIN=\"$BIN\""
+    echo "KUBECTL=\"$BIN/kubectl\""
+    echo "NODES=\"$node_list\""
+    echo "PIDS=\"$pids\""
+    for c in "${COMPONENTS[@]}"; do
+      local key=${c//-/_}; echo "PID_${key^^}=\"$(cat "$DIR/run/$c.pid")\""
+    done
+    echo "PORT_KINE=\"$p_kine\""
+    echo "PORT_KUBE_CONTROLLER_MANAGER=\"$p_kcm\""
+    echo "PORT_KUBE_SCHEDULER=\"$p_sched\""
+    echo "PORT_KWOK=\"$p_kwok\""
+  } >"$DIR/env"
+  trap - EXIT
+  log "ready in $(( $(now_ms) - T0 )) ms: $APISERVER_URL, $nodes node(s); KUBECONFIG=$DIR/k3s.yaml"
+  echo "$DIR/env"
+}
+
+running() { # pid -> true while it runs (a zombie that nobody reaped yet counts as ended)
+  local st
+  st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1) || return 1
+  [ -n "$st" ] && [ "$st" != Z ]
+}
+
+stop_components() {
+  local c pid pids=() i
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
+    c=${COMPONENTS[$i]}
+    if pid=$(pid_of "$c"); then
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+  done
+  local deadline=$(( $(now_ms) + 10000 ))
+  for pid in "${pids[@]}"; do
+    while running "$pid" && [ "$(now_ms)" -lt "$deadline" ]; do sleep 0.1; done
+    if running "$pid"; then
+      log "pid $pid did not stop within 10 s; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done
+  rm -f "$DIR/run/"*.pid
+}
+
+cmd_stop() {
+  DIR=${1:?usage: stop DIR}
+  [ -d "$DIR" ] || die "no such directory: $DIR"
+  DIR=$(cd "$DIR" && pwd)
+  stop_components
+  log "stopped $DIR"
+}
+
+cmd_status() {
+  DIR=${1:?usage: status DIR}
+  DIR=$(cd "$DIR" && pwd)
+  local c pid rc=0
+  for c in "${COMPONENTS[@]}"; do
+    if pid=$(pid_of "$c"); then echo "$c running pid $pid"; else echo "$c stopped"; rc=1; fi
+  done
+  return $rc
+}
+
+cmd_node_ready() {
+  DIR=${1:?usage: node-ready DIR NODE true|false}; local node=${2:?NODE} want=${3:?true|false}
+  DIR=$(cd "$DIR" && pwd)
+  [ -s "$DIR/k3s.yaml" ] || die "$DIR has no k3s.yaml: was it started?"
+  # kwok's node-not-ready stage (weight 10000) keeps posting Ready=False for a labelled node;
+  # without the label, node-fast's node-initialize stage turns it Ready again.
+  case "$want" in
+    false) kc label node "$node" node-not-ready.stage.kwok.x-k8s.io=true --overwrite >/dev/null
+      wait_for 30 "$node NotReady" node_is "$node" False ;;
+    true) kc label node "$node" node-not-ready.stage.kwok.x-k8s.io- >/dev/null 2>&1 || true
+      wait_for 30 "$node Ready" node_is "$node" True ;;
+    *) die "node-ready wants true or false" ;;
+  esac
+  log "$node Ready=$(node_ready_status "$node")"
+}
+
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -173,4 +594,4 @@ main() {
   esac
 }
 
-main "$@"
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then main "$@"; fi

@@ -12,7 +12,9 @@ import { loadConfig } from "./src/server/config";
 import { openDatabase } from "./src/server/db/open-database";
 import { applyMigrations } from "./src/server/db/apply-migrations";
 import { bootstrapAdmin } from "./src/server/auth/bootstrap-admin";
-import { setServerContext } from "./src/server/context";
+import { setServerContext, type ServerContext } from "./src/server/context";
+import { handleK8sProxy, K8S_PREFIX } from "./src/server/tunnel/k8s-proxy";
+import { sendKubeStatus } from "./src/server/tunnel/kube-status";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
@@ -40,7 +42,18 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const httpServer = createServer((req, res) => void handle(req, res));
+  // The kube API proxy streams raw bodies both ways (watches stay open), so it is served here
+  // on plain Node streams rather than through a Next.js route handler.
+  const httpServer = createServer((req, res) => {
+    if (req.url?.startsWith(K8S_PREFIX)) {
+      handleK8sProxy(ctx, req, res).catch((err: unknown) => {
+        console.error("[k8s] proxy failed:", err);
+        sendKubeStatus(res, 500, "Outpost: internal error; the centre's log has the details");
+      });
+      return;
+    }
+    void handle(req, res);
+  });
   // socket.io must leave other upgrades (Next's dev HMR) alone instead of closing them.
   const io = new Server(httpServer, { destroyUpgrade: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: 8 * 1024 * 1024 });
   const upgrade = app.getUpgradeHandler();
@@ -53,7 +66,7 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx = { config, db, dbKind: kind, live, presence, startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, startedAt: new Date() };
   setServerContext(ctx);
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);

@@ -5,6 +5,7 @@ import { runConnectionLoop } from "./connection/connection-loop";
 import { credentialPath } from "./credentials/credential-store";
 import { ensureCredential } from "./credentials/ensure-credential";
 import { createDriver } from "./drivers/create-driver";
+import { createLocalApi, type LocalApi } from "./tunnel/local-api";
 import { SimDriver } from "./drivers/sim-driver";
 import { AgentConfigError, AgentError } from "./errors/agent-error";
 import { createLogger } from "./logging/logger";
@@ -41,11 +42,13 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
   process.on("SIGINT", onSignal);
 
   let driver: ClusterDriver | undefined;
+  let localApi: LocalApi | null = null;
   try {
     const source = config.cluster.mode === "kube" ? `kubeconfig ${config.cluster.kubeconfig}` : `simulated cluster '${config.cluster.name}'`;
     log.info(`outpost-agent ${AGENT_VERSION} starting: ${source}, centre ${config.server}, state in ${config.stateDir}`);
     // The driver first: a broken kubeconfig should fail before a single-use token is spent.
     driver = await createDriver(config.cluster, log);
+    if (config.cluster.mode === "kube") localApi = await createLocalApi(config.cluster.kubeconfig);
     if (driver instanceof SimDriver) {
       const sim = driver;
       process.on("SIGUSR2", () => {
@@ -61,6 +64,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
       credentialFile: credentialPath(config.stateDir),
       agentVersion: AGENT_VERSION,
       driver,
+      localApi,
       heartbeatIntervalMs: config.heartbeatIntervalMs,
       log,
       signal: stop.signal,
@@ -75,6 +79,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     return 1;
   } finally {
     await driver?.close().catch(() => undefined);
+    localApi?.close();
     log.info("stopped");
   }
 }

@@ -5,12 +5,16 @@ import type { Logger } from "../logging/logger";
 import { describeError } from "../util/describe-error";
 import { parseAgentAck } from "./parse-agent-ack";
 import { SnapshotSender } from "./snapshot-sender";
+import { startAgentTunnel } from "../tunnel/agent-tunnel";
+import type { LocalApi } from "../tunnel/local-api";
 
 export type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
 
 export interface AgentSessionOptions {
   socket: AgentSocket;
   driver: ClusterDriver;
+  /** The cluster's API server for the kube API tunnel; null for a simulated cluster. */
+  localApi: LocalApi | null;
   heartbeatIntervalMs: number;
   log: Logger;
   /** The link looks dead although the transport has not noticed yet. */
@@ -30,8 +34,9 @@ const MAX_MISSED_HEARTBEATS = 3;
  * What the agent does while connected: snapshots (via SnapshotSender) and heartbeats. Lives
  * exactly as long as one socket.io connection.
  */
-export function startAgentSession({ socket, driver, heartbeatIntervalMs, log, onUnresponsive }: AgentSessionOptions): AgentSession {
+export function startAgentSession({ socket, driver, localApi, heartbeatIntervalMs, log, onUnresponsive }: AgentSessionOptions): AgentSession {
   let stopped = false;
+  const tunnel = startAgentTunnel(socket, localApi);
 
   const sendSnapshot = async (): Promise<boolean> => {
     const raw = await driver.snapshot();
@@ -85,6 +90,7 @@ export function startAgentSession({ socket, driver, heartbeatIntervalMs, log, on
     stop: () => {
       stopped = true;
       sender.stop();
+      tunnel.closeAll();
       clearInterval(heartbeatTimer);
     },
   };

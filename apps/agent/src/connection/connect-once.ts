@@ -1,6 +1,7 @@
 import { io, type ExtendedError } from "socket.io-client";
 import { AGENT_NAMESPACE, type AgentHandshake, type ClusterDriver } from "@outpost/cluster-core";
 import type { Logger } from "../logging/logger";
+import type { LocalApi } from "../tunnel/local-api";
 import { startAgentSession, type AgentSession, type AgentSocket } from "./agent-session";
 
 export type ConnectionOutcome =
@@ -17,6 +18,7 @@ export interface ConnectOnceOptions {
   auth: AgentHandshake;
   clusterName: string;
   driver: ClusterDriver;
+  localApi: LocalApi | null;
   heartbeatIntervalMs: number;
   log: Logger;
   signal: AbortSignal;
@@ -31,7 +33,7 @@ const CONNECT_TIMEOUT_MS = 20_000;
  * connection loop owns retry timing, so a fleet backs off with jitter instead of in lockstep.
  */
 export function connectOnce(options: ConnectOnceOptions): Promise<ConnectionOutcome> {
-  const { server, auth, clusterName, driver, heartbeatIntervalMs, log, signal, onSession } = options;
+  const { server, auth, clusterName, driver, localApi, heartbeatIntervalMs, log, signal, onSession } = options;
   return new Promise((resolve) => {
     if (signal.aborted) return resolve({ kind: "stopped" });
     const { namespaceUrl, path } = socketAddress(server);
@@ -69,6 +71,7 @@ export function connectOnce(options: ConnectOnceOptions): Promise<ConnectionOutc
       session = startAgentSession({
         socket,
         driver,
+        localApi,
         heartbeatIntervalMs,
         log,
         onUnresponsive: (reason) => finish(closedOrFailed(reason)),

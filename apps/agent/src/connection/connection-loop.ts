@@ -2,6 +2,7 @@ import type { ClusterDriver } from "@outpost/cluster-core";
 import type { StoredCredential } from "../credentials/credential-store";
 import { AgentRejectedError } from "../errors/agent-error";
 import type { Logger } from "../logging/logger";
+import type { LocalApi } from "../tunnel/local-api";
 import { formatDuration } from "../util/format-duration";
 import { sleep } from "../util/sleep";
 import type { AgentSession } from "./agent-session";
@@ -15,6 +16,7 @@ export interface ConnectionLoopOptions {
   credentialFile: string;
   agentVersion: string;
   driver: ClusterDriver;
+  localApi: LocalApi | null;
   heartbeatIntervalMs: number;
   log: Logger;
   signal: AbortSignal;
@@ -25,7 +27,7 @@ export interface ConnectionLoopOptions {
  * again with full-jitter backoff (1 s base, 60 s cap, reset after 30 s of healthy connection).
  * Throws AgentRejectedError when the centre refuses the credential.
  */
-export async function runConnectionLoop({ server, credential, credentialFile, agentVersion, driver, heartbeatIntervalMs, log, signal }: ConnectionLoopOptions): Promise<void> {
+export async function runConnectionLoop({ server, credential, credentialFile, agentVersion, driver, localApi, heartbeatIntervalMs, log, signal }: ConnectionLoopOptions): Promise<void> {
   const policy = new ReconnectPolicy({ baseMs: 1_000, capMs: 60_000, stableAfterMs: 30_000 });
   let session: AgentSession | null = null;
   // The driver watches for the whole run, so a reconnect does not restart (and re-list) watches.
@@ -37,6 +39,7 @@ export async function runConnectionLoop({ server, credential, credentialFile, ag
         auth: { clusterId: credential.clusterId, credential: credential.credential, agentVersion },
         clusterName: credential.clusterName,
         driver,
+        localApi,
         heartbeatIntervalMs,
         log,
         signal,

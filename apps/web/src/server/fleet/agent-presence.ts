@@ -1,10 +1,12 @@
 import type { Db } from "../db/open-database";
 import type { LiveUpdates } from "../sockets/live-updates";
+import type { CentreTunnel } from "../tunnel/centre-tunnel";
 
-/** The part of a socket presence needs: it can be told to go away. */
+/** A live, authenticated agent connection: it can be told to go away, and carries the tunnel. */
 export interface AgentConnection {
   id: string;
   disconnect(close?: boolean): unknown;
+  tunnel: CentreTunnel;
 }
 
 export interface AgentPresence {
@@ -17,6 +19,8 @@ export interface AgentPresence {
   /** Closes the cluster's agent connection, e.g. when the cluster is deleted. */
   kick(clusterId: string): void;
   isOnline(clusterId: string): boolean;
+  /** The kube API tunnel of the cluster's current connection, if it is connected. */
+  tunnelOf(clusterId: string): CentreTunnel | undefined;
   onlineCount(): number;
   stop(): void;
 }
@@ -80,6 +84,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
       entries.get(clusterId)?.conn.disconnect(true);
     },
     isOnline: (clusterId) => entries.has(clusterId),
+    tunnelOf: (clusterId) => entries.get(clusterId)?.conn.tunnel,
     onlineCount: () => entries.size,
     stop: () => clearInterval(watchdog),
   };

@@ -3,6 +3,8 @@ import { ZAgentHandshake, ZClusterSnapshot, ZHeartbeat, type AgentAck, type Agen
 import type { ServerContext } from "../context";
 import { authenticateAgent } from "../fleet/authenticate-agent";
 import { applySnapshot } from "../fleet/apply-snapshot";
+import type { AgentConnection } from "../fleet/agent-presence";
+import { createCentreTunnel } from "../tunnel/centre-tunnel";
 
 interface AgentSocketData {
   clusterId: string;
@@ -11,7 +13,7 @@ interface AgentSocketData {
 export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 
-const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot"]);
+const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
 
 /** Error for a refused handshake; the agent reads `data.code` to decide whether retrying can help. */
 function handshakeError(code: string, message: string): Error {
@@ -39,15 +41,16 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
   nsp.on("connection", (socket: AgentSocket) => {
     const { clusterId, clusterName } = socket.data;
     console.log(`[agent] ${clusterName} connected from ${socket.handshake.address}`);
+    const conn: AgentConnection = { id: socket.id, disconnect: (close) => socket.disconnect(close), tunnel: createCentreTunnel(socket) };
     // Messages of one agent are handled strictly one after another, in arrival order.
-    let queue: Promise<unknown> = ctx.presence.attach(clusterId, socket).catch((err: unknown) => console.error("[agent] attach failed:", err));
+    let queue: Promise<unknown> = ctx.presence.attach(clusterId, conn).catch((err: unknown) => console.error("[agent] attach failed:", err));
     const serially = (work: () => Promise<void>) => (queue = queue.then(work, work));
 
     socket.on("agent:heartbeat", (beat, ack) => {
       const reply = safeAck(ack);
       const parsed = ZHeartbeat.safeParse(beat);
       if (!parsed.success) return reply({ ok: false, error: "invalid heartbeat: expected {sentAt: epoch ms}" });
-      ctx.presence.heard(clusterId, socket);
+      ctx.presence.heard(clusterId, conn);
       reply({ ok: true, receivedAt: Date.now() });
     });
 
@@ -58,7 +61,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
         const issue = parsed.error.issues[0];
         return reply({ ok: false, error: `invalid snapshot: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "rejected"}` });
       }
-      ctx.presence.heard(clusterId, socket);
+      ctx.presence.heard(clusterId, conn);
       void serially(async () => {
         try {
           await applySnapshot(ctx.db, clusterId, parsed.data);
@@ -78,7 +81,8 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
 
     socket.on("disconnect", (reason) => {
       console.log(`[agent] ${clusterName} disconnected: ${reason}`);
-      void serially(() => ctx.presence.detach(clusterId, socket).catch((err: unknown) => console.error("[agent] detach failed:", err)));
+      conn.tunnel.closeAll(`the agent of ${clusterName} disconnected`);
+      void serially(() => ctx.presence.detach(clusterId, conn).catch((err: unknown) => console.error("[agent] detach failed:", err)));
     });
   });
 }
