@@ -5,6 +5,7 @@ import { LabelChips } from "../ui/label-chips";
 import { RelativeTime } from "../ui/relative-time";
 import { ClusterStatusBadge } from "./cluster-status-badge";
 import { DeleteClusterButton } from "./delete-cluster-button";
+import { DownloadKubeconfigButton } from "./download-kubeconfig-button";
 import { EditLabelsButton } from "./edit-labels-button";
 import { ReadyCount } from "./ready-count";
 import { SimulatedBadge } from "./simulated-badge";
@@ -40,12 +41,16 @@ export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail;
           <ClusterStatusBadge cluster={cluster} />
           {cluster.simulated && <SimulatedBadge />}
         </div>
-        {canOperate && (
-          <div className="flex gap-2">
-            <EditLabelsButton id={cluster.id} labels={cluster.labels} />
-            <DeleteClusterButton id={cluster.id} name={cluster.name} />
-          </div>
-        )}
+        <div className="flex items-start gap-2">
+          {/* A simulated cluster has no Kubernetes API to reach. */}
+          {!cluster.simulated && <DownloadKubeconfigButton id={cluster.id} />}
+          {canOperate && (
+            <>
+              <EditLabelsButton id={cluster.id} labels={cluster.labels} />
+              <DeleteClusterButton id={cluster.id} name={cluster.name} />
+            </>
+          )}
+        </div>
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-x-8 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4">
         {facts.map((f) => (

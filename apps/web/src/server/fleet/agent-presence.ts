@@ -22,6 +22,8 @@ export interface AgentPresence {
   /** The kube API tunnel of the cluster's current connection, if it is connected. */
   tunnelOf(clusterId: string): CentreTunnel | undefined;
   onlineCount(): number;
+  /** Kube API exchanges open through all tunnels right now. */
+  openTunnelStreams(): number;
   stop(): void;
 }
 
@@ -86,6 +88,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     isOnline: (clusterId) => entries.has(clusterId),
     tunnelOf: (clusterId) => entries.get(clusterId)?.conn.tunnel,
     onlineCount: () => entries.size,
+    openTunnelStreams: () => [...entries.values()].reduce((sum, e) => sum + e.conn.tunnel.activeStreams(), 0),
     stop: () => clearInterval(watchdog),
   };
 }
