@@ -2,7 +2,9 @@
  * The centre: one Node process serving the Next.js app and socket.io (/ui live updates, /agent
  * tunnel) on one port. Start-up: configuration → database + migrations → first admin → Next → listen.
  */
-import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -13,7 +15,8 @@ import { openDatabase } from "./src/server/db/open-database";
 import { applyMigrations } from "./src/server/db/apply-migrations";
 import { bootstrapAdmin } from "./src/server/auth/bootstrap-admin";
 import { setServerContext, type ServerContext } from "./src/server/context";
-import { handleK8sProxy, K8S_PREFIX } from "./src/server/tunnel/k8s-proxy";
+import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
+import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
 import { sendKubeStatus } from "./src/server/tunnel/kube-status";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
 
   // The kube API proxy streams raw bodies both ways (watches stay open), so it is served here
   // on plain Node streams rather than through a Next.js route handler.
-  const httpServer = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.startsWith(K8S_PREFIX)) {
       handleK8sProxy(ctx, req, res).catch((err: unknown) => {
         console.error("[k8s] proxy failed:", err);
@@ -53,7 +56,11 @@ async function main(): Promise<void> {
       return;
     }
     void handle(req, res);
-  });
+  };
+  const httpServer =
+    config.tlsCertFile && config.tlsKeyFile
+      ? createTlsServer({ cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }, onRequest)
+      : createServer(onRequest);
   // socket.io must leave other upgrades (Next's dev HMR) alone instead of closing them.
   const io = new Server(httpServer, { destroyUpgrade: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: 8 * 1024 * 1024 });
   const upgrade = app.getUpgradeHandler();
@@ -76,7 +83,7 @@ async function main(): Promise<void> {
     httpServer.listen(config.port, config.host, resolve);
   });
   const ms = Math.round(performance.now() - started);
-  console.log(`[outpost] ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} in ${ms} ms (${config.dev ? "development" : "production"})`);
+  console.log(`[outpost] ready on ${config.tlsCertFile ? "https" : "http"}://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} in ${ms} ms (${config.dev ? "development" : "production"})`);
 
   const shutdown = (signal: string) => {
     console.log(`[outpost] ${signal}: shutting down`);

@@ -165,12 +165,14 @@ describe("agents: registration, presence and snapshots with real agent processes
   });
 
   it("disconnects and locks out the agent of a deleted cluster", async () => {
-    const c = await byName("depot-7-second");
-    const agent = agents.find((a) => a.output().length > 0 && a.child.exitCode === null && a.child.spawnargs.includes("depot-7-second"));
-    expect(agent).toBeDefined();
+    // A fresh agent, so its first reconnect comes within a second (backoff starts small).
+    const { token } = await admin.createRegistrationToken(siteId, "depot-7-doomed");
+    const agent = launch({ server: centre.url, registrationToken: token, simulate: "depot-7-doomed" });
+    const c = await eventually(() => byName("depot-7-doomed"), (x) => x?.status === "online", "online");
     await admin.ok("DELETE", `/api/v1/clusters/${c!.id}`);
-    await agent!.waitFor(/credential/i, 15_000);
-    await eventually(async () => agent!.child.exitCode, (code) => code !== null, "agent of a deleted cluster exits", 15_000);
-    expect(await byName("depot-7-second")).toBeUndefined();
+    await agent.waitFor(/rejected this agent's credential/, 15_000);
+    await eventually(async () => agent.child.exitCode, (code) => code !== null, "agent of a deleted cluster exits", 15_000);
+    expect(agent.child.exitCode).toBe(3);
+    expect(await byName("depot-7-doomed")).toBeUndefined();
   });
 });

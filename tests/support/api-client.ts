@@ -46,7 +46,8 @@ export class ApiClient {
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+    const json = res.headers.get("content-type")?.includes("json");
+    return { status: res.status, body: (json && text ? JSON.parse(text) : text || null) as T };
   }
 
   /** Like call, but throws unless the status is 2xx. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { freePort } from "./free-port";
 import { REPO_DIR, SERVER_ENTRY, TSX_BIN } from "./paths";
 import { startProcess, type ProcessHandle } from "./process-handle";
+import { ensureTestTls } from "./test-tls";
 
 export const ADMIN_PASSWORD = "admin-password-for-tests";
 
@@ -19,9 +20,10 @@ export interface Centre {
  * Starts the real centre (Next.js production build + socket.io, as `npm start` runs it) on a free
  * port against the given database. Needs `npm run build` first.
  */
-export async function startCentre(opts: { databaseUrl: string; env?: Record<string, string> }): Promise<Centre> {
+export async function startCentre(opts: { databaseUrl: string; env?: Record<string, string>; tls?: boolean }): Promise<Centre> {
   if (!existsSync(join(REPO_DIR, "apps/web/.next/BUILD_ID"))) throw new Error("the centre is not built: run `npm run build` first");
   const port = await freePort();
+  const tls = opts.tls ? ensureTestTls() : null;
   const launch = () =>
     startProcess(TSX_BIN, [SERVER_ENTRY], {
       cwd: REPO_DIR,
@@ -33,11 +35,12 @@ export async function startCentre(opts: { databaseUrl: string; env?: Record<stri
         HOST: "127.0.0.1",
         DATABASE_URL: opts.databaseUrl,
         OUTPOST_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        ...(tls ? { OUTPOST_TLS_CERT: tls.certFile, OUTPOST_TLS_KEY: tls.keyFile, OUTPOST_TLS_CA: tls.caFile } : {}),
         ...opts.env,
       },
     });
   const centre: Centre = {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     port,
     process: launch(),
     stop: () => centre.process.stop(),

@@ -9,6 +9,11 @@ const ZConfig = z.object({
   secureCookies: z.enum(["true", "false", "auto"]).default("auto"),
   agentHeartbeatTimeoutMs: z.coerce.number().int().min(1000).default(20_000),
   sessionTtlHours: z.coerce.number().int().min(1).default(168),
+  /** PEM files: with both set the centre serves HTTPS (kubectl sends tokens only over HTTPS). */
+  tlsCertFile: z.string().optional(),
+  tlsKeyFile: z.string().optional(),
+  /** PEM of the CA that signed the certificate, put into downloaded kubeconfigs; the certificate itself when unset. */
+  tlsCaFile: z.string().optional(),
   dev: z.boolean(),
 });
 export type Config = z.infer<typeof ZConfig>;
@@ -24,8 +29,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.OUTPOST_SECURE_COOKIES || undefined,
     agentHeartbeatTimeoutMs: env.OUTPOST_AGENT_HEARTBEAT_TIMEOUT_MS || undefined,
     sessionTtlHours: env.OUTPOST_SESSION_TTL_HOURS || undefined,
+    tlsCertFile: env.OUTPOST_TLS_CERT || undefined,
+    tlsKeyFile: env.OUTPOST_TLS_KEY || undefined,
+    tlsCaFile: env.OUTPOST_TLS_CA || undefined,
     dev: env.NODE_ENV !== "production",
   });
+  if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {
+    throw new Error("invalid configuration:\n  OUTPOST_TLS_CERT and OUTPOST_TLS_KEY go together: set both or neither");
+  }
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join("\n")}`);

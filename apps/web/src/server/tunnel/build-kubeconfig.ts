@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import type { CurrentUser } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
 import { AppError } from "../errors/app-error";
 import { createApiToken } from "../users/api-token-service";
-import { K8S_PREFIX } from "./k8s-proxy";
+import { K8S_PREFIX } from "./parse-k8s-proxy-url";
 
 const KUBECONFIG_TOKEN_DAYS = 90;
 
@@ -11,7 +12,13 @@ const KUBECONFIG_TOKEN_DAYS = 90;
  * fresh API token of the downloading user (so kubectl acts with that user's role, and the token
  * can be revoked under API tokens). The cluster's own credentials never appear in it.
  */
-export async function buildKubeconfig(db: Db, user: CurrentUser, clusterId: string, centreUrl: string): Promise<{ fileName: string; yaml: string }> {
+export async function buildKubeconfig(
+  db: Db,
+  user: CurrentUser,
+  clusterId: string,
+  centreUrl: string,
+  caFile: string | undefined,
+): Promise<{ fileName: string; yaml: string }> {
   const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: { name: true } });
   if (!cluster) throw new AppError("NOT_FOUND", `no cluster with id ${clusterId}`);
   const token = await createApiToken(db, user, { name: `kubeconfig for ${cluster.name}`, expiresInDays: KUBECONFIG_TOKEN_DAYS });
@@ -21,10 +28,12 @@ export async function buildKubeconfig(db: Db, user: CurrentUser, clusterId: stri
     "apiVersion: v1",
     "kind: Config",
     `# Cluster ${cluster.name} through Outpost, as ${user.username} (${user.role}); token expires ${token.expiresAt}`,
+    ...(centreUrl.startsWith("https:") ? [] : ["# kubectl sends tokens only over HTTPS: serve Outpost with OUTPOST_TLS_CERT/KEY or behind a TLS proxy"]),
     "clusters:",
     `- name: ${q(name)}`,
     "  cluster:",
     `    server: ${q(`${centreUrl}${K8S_PREFIX}${clusterId}`)}`,
+    ...(caFile ? [`    certificate-authority-data: ${q(readFileSync(caFile).toString("base64"))}`] : []),
     "users:",
     `- name: ${q(`${name}-${user.username}`)}`,
     "  user:",

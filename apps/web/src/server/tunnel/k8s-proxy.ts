@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { TUNNEL_REQUEST_HEADERS, ZHttpMethod, ZId, ZTunnelPath, type HttpMethod } from "@outpost/cluster-core";
+import { TUNNEL_REQUEST_HEADERS, ZHttpMethod, type HttpMethod } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
 import { hasRole } from "../auth/roles";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { TunnelError } from "./centre-tunnel";
 import { sendKubeStatus } from "./kube-status";
-
-export const K8S_PREFIX = "/k8s/clusters/";
+import { parseK8sProxyUrl } from "./parse-k8s-proxy-url";
 
 const READ_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "HEAD", "OPTIONS"]);
 // Hop-by-hop headers belong to one connection, not to the exchange being relayed.
@@ -20,20 +19,14 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "up
  * its own local credentials; none of them ever leaves the device.
  */
 export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://centre");
-  const rest = url.pathname.slice(K8S_PREFIX.length);
-  const slash = rest.indexOf("/");
-  const clusterId = slash === -1 ? rest : rest.slice(0, slash);
-  const path = (slash === -1 ? "/" : rest.slice(slash)) + url.search;
-
   const auth = await authenticate(ctx.db, { sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE), authorization: req.headers.authorization });
   if (!auth) return sendKubeStatus(res, 401, "Outpost: send an Outpost API token (download a kubeconfig from the cluster's page)");
 
   const method = ZHttpMethod.safeParse(req.method);
   if (!method.success) return sendKubeStatus(res, 400, `Outpost: method ${req.method} is not supported through the tunnel`);
-  if (!ZId.safeParse(clusterId).success) return sendKubeStatus(res, 404, "Outpost: no such cluster");
-  const validPath = ZTunnelPath.safeParse(path);
-  if (!validPath.success) return sendKubeStatus(res, 400, `Outpost: ${validPath.error.issues[0]?.message ?? "invalid path"}`);
+  const target = parseK8sProxyUrl(req.url ?? "");
+  if (!target.ok) return sendKubeStatus(res, target.status, `Outpost: ${target.message}`);
+  const { clusterId, path } = target;
   if (req.headers.upgrade) return sendKubeStatus(res, 400, "Outpost: exec, attach and port-forward (connection upgrades) are not supported through the tunnel yet");
 
   const mutating = !READ_METHODS.has(method.data);
@@ -89,7 +82,7 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
         action: `k8s.${method.data.toLowerCase()}`,
         targetType: "cluster",
         targetId: clusterId,
-        details: { cluster: cluster.name, path: url.pathname.slice(K8S_PREFIX.length + clusterId.length) || "/", status },
+        details: { cluster: cluster.name, path: path.split("?")[0], status },
       }).catch((err: unknown) => console.error("[k8s] audit event not written:", err));
     }
   }
