@@ -1,10 +1,10 @@
 import { defineConfig } from "vitest/config";
-import { ensureTestTls } from "./tests/support/test-tls";
+import { testTrustBundle } from "./tests/support/test-tls";
 
 // Test processes are forked from this one after the config loads, and Node reads
 // NODE_EXTRA_CA_CERTS at start: so every test (and every agent it starts) trusts the test CA
 // of centres served over HTTPS.
-process.env.NODE_EXTRA_CA_CERTS = ensureTestTls().caFile;
+process.env.NODE_EXTRA_CA_CERTS = testTrustBundle();
 
 export default defineConfig({
   test: {

@@ -17,6 +17,8 @@ step "typecheck";  npm run --silent typecheck
 step "lint";       npm run --silent lint
 step "unit";       npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
 step "build";      npm run --silent build
+step "test control plane (Kubernetes parts from Go modules; cached by version)"
+bash scripts/testcluster.sh build
 step "integration (SQLite)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-sqlite.json"
 step "integration (PostgreSQL)"

@@ -55,6 +55,9 @@ have_all_binaries() {
   for f in "${STAGE_FILES[@]}"; do [ -s "$STAGES/$(basename "$f")" ] || return 1; done
 }
 
+# The Go toolchain of this machine kind lives in /usr/local/go; a bare CI shell may lack it on PATH.
+command -v go >/dev/null 2>&1 || PATH=$PATH:/usr/local/go/bin
+
 go_env() {
   # Builds never touch the repo: scratch modules live under the cache, GOWORK is off and the
   # local toolchain is used as is (compiles also run under `nice -n 10` with -p 2).

@@ -15,6 +15,7 @@ import { openDatabase } from "./src/server/db/open-database";
 import { applyMigrations } from "./src/server/db/apply-migrations";
 import { bootstrapAdmin } from "./src/server/auth/bootstrap-admin";
 import { setServerContext, type ServerContext } from "./src/server/context";
+import { createAuthCache } from "./src/server/auth/auth-cache";
 import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
 import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
 import { sendKubeStatus } from "./src/server/tunnel/kube-status";
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), startedAt: new Date() };
   setServerContext(ctx);
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);

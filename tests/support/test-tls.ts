@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -32,4 +32,23 @@ export function ensureTestTls(): TestTls {
     rmSync(work, { recursive: true, force: true });
   }
   return files;
+}
+
+/**
+ * A CA bundle for NODE_EXTRA_CA_CERTS: whatever the environment already trusts that way, plus
+ * the test CA. (Some machines set NODE_EXTRA_CA_CERTS to the system bundle; keep it.)
+ */
+export function testTrustBundle(): string {
+  const { caFile } = ensureTestTls();
+  const existing = process.env.NODE_EXTRA_CA_CERTS;
+  if (!existing || existing === caFile || existing.endsWith("outpost-test-trust.pem")) return caFile;
+  const bundle = join(tmpdir(), `outpost-test-trust-${process.pid}.pem`).replace(/\.pem$/, "-outpost-test-trust.pem");
+  let base = "";
+  try {
+    base = readFileSync(existing, "utf8");
+  } catch {
+    // an unreadable setting is ignored, as Node itself does
+  }
+  writeFileSync(bundle, `${base}\n${readFileSync(caFile, "utf8")}`);
+  return bundle;
 }

@@ -1,5 +1,6 @@
-import type { ClientRequest } from "node:http";
+import type { ClientRequest, IncomingMessage } from "node:http";
 import {
+  TUNNEL_CHUNK_BYTES,
   TUNNEL_MAX_STREAMS,
   ZTunnelAck,
   ZTunnelCancel,
@@ -12,6 +13,38 @@ import {
 } from "@outpost/cluster-core";
 import type { AgentSocket } from "../connection/agent-session";
 import type { LocalApi } from "./local-api";
+
+/** How long the head of a response may wait for its body, to travel as one message. */
+const COALESCE_MS = 2;
+
+/** Reads what arrives of a response within `waitMs` (or up to `maxBytes`, or its end), then pauses it. */
+function readHead(res: IncomingMessage, maxBytes: number, waitMs: number): Promise<{ chunks: Buffer[]; ended: boolean }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (ended: boolean) => {
+      clearTimeout(timer);
+      res.off("data", onData);
+      res.off("end", onEnd);
+      if (!ended) res.pause();
+      resolve({ chunks, ended });
+    };
+    const onData = (c: Buffer) => {
+      chunks.push(c);
+      size += c.byteLength;
+      if (size > maxBytes) done(false);
+    };
+    const onEnd = () => done(true);
+    const timer = setTimeout(() => done(false), waitMs);
+    res.on("data", onData);
+    res.once("end", onEnd);
+  });
+}
+
+async function* prepend(first: Buffer[], rest: AsyncIterable<Uint8Array> | null): AsyncIterable<Uint8Array> {
+  yield* first;
+  if (rest) yield* rest;
+}
 
 export interface AgentTunnel {
   activeStreams(): number;
@@ -55,30 +88,46 @@ export function startAgentTunnel(socket: AgentSocket, localApi: LocalApi | null)
       return;
     }
     if (!localApi) {
-      socket.emit("tunnel:response", { streamId, status: 501, headers: { "content-type": "application/json" } });
-      socket.emit("tunnel:data", { streamId, chunk: Buffer.from(SIMULATED_STATUS) }, () => socket.emit("tunnel:end", { streamId }));
+      socket.emit("tunnel:response", { streamId, status: 501, headers: { "content-type": "application/json" }, body: Buffer.from(SIMULATED_STATUS), end: true });
       return;
     }
 
     const upstream = localApi.request(open.data);
     streams.set(streamId, upstream);
+    if (open.data.end) upstream.end();
     upstream.on("error", (err) => endStream(streamId, `local API request failed: ${err.message}`));
     upstream.on("response", (res) => {
       if (!streams.has(streamId)) return res.destroy();
       const headers: Record<string, string | string[]> = {};
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = v;
-      socket.emit("tunnel:response", { streamId, status: res.statusCode ?? 502, headers });
-      pumpChunks(res, async (chunk) => {
-        if (!streams.has(streamId)) throw new Error("cancelled");
-        const ack = ZTunnelAck.parse(await socket.timeout(60_000).emitWithAck("tunnel:data", { streamId, chunk }));
-        if (!ack.ok) throw new Error(ack.error);
-      }).then(
-        () => endStream(streamId),
-        (err: unknown) => {
-          res.destroy();
-          endStream(streamId, err instanceof Error ? err.message : "response relay failed");
-        },
-      );
+      const head = { streamId, status: res.statusCode ?? 502, headers };
+      // Most answers are small and arrive with their head: wait a moment to send them whole.
+      readHead(res, TUNNEL_CHUNK_BYTES, COALESCE_MS).then(({ chunks, ended }) => {
+        if (!streams.has(streamId)) return res.destroy();
+        const first = Buffer.concat(chunks);
+        if (ended && first.byteLength <= TUNNEL_CHUNK_BYTES) {
+          streams.delete(streamId);
+          socket.emit("tunnel:response", { ...head, ...(first.byteLength ? { body: first } : {}), end: true });
+          return;
+        }
+        socket.emit("tunnel:response", head);
+        pumpChunks(
+          prepend(chunks, ended ? null : res),
+          async (chunk) => {
+            if (!streams.has(streamId)) throw new Error("cancelled");
+            const ack = ZTunnelAck.parse(await socket.timeout(60_000).emitWithAck("tunnel:data", { streamId, chunk }));
+            if (!ack.ok) throw new Error(ack.error);
+          },
+          // socket.io keeps order, so tunnel:end may follow the last chunk without waiting for its ack.
+          { awaitLastAcks: false },
+        ).then(
+          () => endStream(streamId),
+          (err: unknown) => {
+            res.destroy();
+            endStream(streamId, err instanceof Error ? err.message : "response relay failed");
+          },
+        );
+      });
     });
   });
 
@@ -96,7 +145,8 @@ export function startAgentTunnel(socket: AgentSocket, localApi: LocalApi | null)
 
   socket.on("tunnel:end", (raw) => {
     const end = ZTunnelEnd.safeParse(raw);
-    if (end.success) streams.get(end.data.streamId)?.end();
+    const upstream = end.success ? streams.get(end.data.streamId) : undefined;
+    if (upstream && !upstream.writableEnded) upstream.end();
   });
 
   socket.on("tunnel:cancel", (raw) => {

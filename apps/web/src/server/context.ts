@@ -3,6 +3,7 @@ import type { Db } from "./db/open-database";
 import type { DatabaseKind } from "./db/database-url";
 import type { LiveUpdates } from "./sockets/live-updates";
 import type { AgentPresence } from "./fleet/agent-presence";
+import type { AuthCache } from "./auth/auth-cache";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -15,6 +16,8 @@ export interface ServerContext {
   dbKind: DatabaseKind;
   live: LiveUpdates;
   presence: AgentPresence;
+  /** Clear it whenever access may end: see auth-cache.ts. */
+  authCache: AuthCache;
   startedAt: Date;
 }
 

@@ -33,6 +33,14 @@ describe("pumpChunks", () => {
     expect(peak).toBe(3);
   });
 
+  it("can return once the last chunk is sent, before its acknowledgement", async () => {
+    const pending: (() => void)[] = [];
+    const bytes = await pumpChunks(blocks(30), () => new Promise<void>((r) => pending.push(r)), { window: 8, chunkBytes: 10, awaitLastAcks: false });
+    expect(bytes).toBe(30);
+    expect(pending.length).toBe(3);
+    pending.forEach((r) => r());
+  });
+
   it("stops reading and rejects when a send fails", async () => {
     let reads = 0;
     async function* endless() {

@@ -4,12 +4,14 @@ import { TUNNEL_CHUNK_BYTES, TUNNEL_WINDOW } from "./tunnel-protocol";
  * Sends a body over the tunnel: splits it into chunks and keeps at most `window` of them
  * unacknowledged. Because the source is only read when a slot is free, a slow receiver slows
  * the source down (backpressure) instead of the sender buffering the whole body. Resolves once
- * every chunk has been acknowledged; rejects on the first failed send.
+ * every chunk has been acknowledged — or, with `awaitLastAcks: false`, once the last one is sent:
+ * over an ordered channel an end marker may follow at once, saving a round trip per exchange.
+ * Rejects on the first failed send.
  */
 export async function pumpChunks(
   source: AsyncIterable<Uint8Array>,
   send: (chunk: Uint8Array) => Promise<void>,
-  opts: { window?: number; chunkBytes?: number; signal?: AbortSignal } = {},
+  opts: { window?: number; chunkBytes?: number; signal?: AbortSignal; awaitLastAcks?: boolean } = {},
 ): Promise<number> {
   const window = opts.window ?? TUNNEL_WINDOW;
   const chunkBytes = opts.chunkBytes ?? TUNNEL_CHUNK_BYTES;
@@ -34,6 +36,8 @@ export async function pumpChunks(
       inFlight.add(p);
     }
   }
+  if (failure) throw failure;
+  if (opts.awaitLastAcks === false) return bytes;
   await Promise.all(inFlight);
   if (failure) throw failure;
   return bytes;

@@ -6,9 +6,9 @@ import { z } from "zod";
  * API server. Stream ids are chosen by the centre and live only on one agent connection, so an
  * agent can never name, read or answer another connection's streams.
  *
- *   centre → agent   tunnel:open {streamId, method, path, headers}
+ *   centre → agent   tunnel:open {streamId, method, path, headers, end?}  (end: no body follows)
  *   centre → agent   tunnel:data {streamId, chunk} (request body, acked)   tunnel:end {streamId}
- *   agent  → centre  tunnel:response {streamId, status, headers}
+ *   agent  → centre  tunnel:response {streamId, status, headers, body?, end?}  (small answers in one message)
  *   agent  → centre  tunnel:data {streamId, chunk} (response body, acked)  tunnel:end {streamId, error?}
  *   either → other   tunnel:cancel {streamId, reason}  (the caller went away, or the stream failed)
  *
@@ -48,19 +48,29 @@ export const ZTunnelOpen = z.object({
   method: ZHttpMethod,
   path: ZTunnelPath,
   headers: z.partialRecord(z.enum(TUNNEL_REQUEST_HEADERS), ZHeaderValue),
+  /** The request has no body: the agent ends it at once instead of waiting for tunnel:end. */
+  end: z.boolean().optional(),
 });
 export type TunnelOpen = z.infer<typeof ZTunnelOpen>;
+
+const ZChunk = z
+  .custom<Uint8Array>((c) => c instanceof Uint8Array, "chunk must be binary")
+  .refine((c) => c.byteLength <= TUNNEL_CHUNK_BYTES, `chunks are at most ${TUNNEL_CHUNK_BYTES} bytes`);
 
 export const ZTunnelResponse = z.object({
   streamId: ZStreamId,
   status: z.number().int().min(100).max(599),
   headers: z.record(z.string().max(256), z.union([ZHeaderValue, z.array(ZHeaderValue).max(64)])).refine((h) => Object.keys(h).length <= 100, "too many headers"),
+  /** The start of the body, sent with the head so that a small answer is one message. */
+  body: ZChunk.optional(),
+  /** Nothing follows: the exchange is complete. */
+  end: z.boolean().optional(),
 });
 export type TunnelResponse = z.infer<typeof ZTunnelResponse>;
 
 export const ZTunnelData = z.object({
   streamId: ZStreamId,
-  chunk: z.custom<Uint8Array>((c) => c instanceof Uint8Array, "chunk must be binary").refine((c) => c.byteLength <= TUNNEL_CHUNK_BYTES, `chunks are at most ${TUNNEL_CHUNK_BYTES} bytes`),
+  chunk: ZChunk,
 });
 export type TunnelData = z.infer<typeof ZTunnelData>;
 

@@ -1,6 +1,7 @@
 import { ZRole, type CurrentUser } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
 import { hashSecretToken } from "./secret-token";
+import type { AuthCache } from "./auth-cache";
 
 export const SESSION_COOKIE = "outpost_session";
 
@@ -16,22 +17,35 @@ export interface Authenticated {
   via: "session" | "api-token";
 }
 
-/** Resolves a session cookie or API token to its user; null when missing, unknown, expired or disabled. */
-export async function authenticate(db: Db, creds: Credentials, now = new Date()): Promise<Authenticated | null> {
+/**
+ * Resolves a session cookie or API token to its user; null when missing, unknown, expired or
+ * disabled. With a cache, recent successes are answered from memory (see auth-cache.ts).
+ */
+export async function authenticate(db: Db, creds: Credentials, cache?: AuthCache, now = new Date()): Promise<Authenticated | null> {
   const bearer = creds.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const token = await db.apiToken.findUnique({ where: { tokenHash: hashSecretToken(bearer) }, include: { user: true } });
+    const hash = hashSecretToken(bearer);
+    const cached = cache?.get(`t:${hash}`, now.getTime());
+    if (cached) return cached;
+    const token = await db.apiToken.findUnique({ where: { tokenHash: hash }, include: { user: true } });
     if (!token || token.user.disabled || (token.expiresAt && token.expiresAt <= now)) return null;
     // Recording use at most once a minute keeps scripted bursts from writing on every call.
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
       await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
     }
-    return { user: toCurrentUser(token.user), via: "api-token" };
+    const auth: Authenticated = { user: toCurrentUser(token.user), via: "api-token" };
+    cache?.set(`t:${hash}`, auth, token.expiresAt?.getTime() ?? Infinity);
+    return auth;
   }
   if (creds.sessionToken) {
-    const session = await db.session.findUnique({ where: { tokenHash: hashSecretToken(creds.sessionToken) }, include: { user: true } });
+    const hash = hashSecretToken(creds.sessionToken);
+    const cached = cache?.get(`s:${hash}`, now.getTime());
+    if (cached) return cached;
+    const session = await db.session.findUnique({ where: { tokenHash: hash }, include: { user: true } });
     if (!session || session.user.disabled || session.expiresAt <= now) return null;
-    return { user: toCurrentUser(session.user), via: "session" };
+    const auth: Authenticated = { user: toCurrentUser(session.user), via: "session" };
+    cache?.set(`s:${hash}`, auth, session.expiresAt.getTime());
+    return auth;
   }
   return null;
 }

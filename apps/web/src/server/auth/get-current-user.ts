@@ -11,7 +11,8 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   // (there is no server context at build time).
   const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
   const authorization = (await headers()).get("authorization");
-  const auth = await authenticate(getServerContext().db, { sessionToken, authorization });
+  const ctx = getServerContext();
+  const auth = await authenticate(ctx.db, { sessionToken, authorization }, ctx.authCache);
   return auth?.user ?? null;
 }
 

@@ -5,6 +5,7 @@ import type { CentreTunnel } from "../tunnel/centre-tunnel";
 /** A live, authenticated agent connection: it can be told to go away, and carries the tunnel. */
 export interface AgentConnection {
   id: string;
+  clusterName: string;
   disconnect(close?: boolean): unknown;
   tunnel: CentreTunnel;
 }
@@ -19,8 +20,8 @@ export interface AgentPresence {
   /** Closes the cluster's agent connection, e.g. when the cluster is deleted. */
   kick(clusterId: string): void;
   isOnline(clusterId: string): boolean;
-  /** The kube API tunnel of the cluster's current connection, if it is connected. */
-  tunnelOf(clusterId: string): CentreTunnel | undefined;
+  /** The cluster's current agent connection (and so its kube API tunnel), if it is connected. */
+  connectionOf(clusterId: string): AgentConnection | undefined;
   onlineCount(): number;
   /** Kube API exchanges open through all tunnels right now. */
   openTunnelStreams(): number;
@@ -86,7 +87,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
       entries.get(clusterId)?.conn.disconnect(true);
     },
     isOnline: (clusterId) => entries.has(clusterId),
-    tunnelOf: (clusterId) => entries.get(clusterId)?.conn.tunnel,
+    connectionOf: (clusterId) => entries.get(clusterId)?.conn,
     onlineCount: () => entries.size,
     openTunnelStreams: () => [...entries.values()].reduce((sum, e) => sum + e.conn.tunnel.activeStreams(), 0),
     stop: () => clearInterval(watchdog),

@@ -41,7 +41,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(options: R
       const auth = await authenticate(ctx.db, {
         sessionToken: req.cookies.get(SESSION_COOKIE)?.value,
         authorization: req.headers.get("authorization"),
-      });
+      }, ctx.authCache);
       if (!auth) throw new AppError("UNAUTHENTICATED", "sign in or send an API token (Authorization: Bearer …)");
       if (!hasRole(auth.user.role, options.role)) throw new AppError("FORBIDDEN", `this needs the ${options.role} role; you are ${auth.user.role}`);
       if (auth.via === "session" && req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);

@@ -41,7 +41,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
   nsp.on("connection", (socket: AgentSocket) => {
     const { clusterId, clusterName } = socket.data;
     console.log(`[agent] ${clusterName} connected from ${socket.handshake.address}`);
-    const conn: AgentConnection = { id: socket.id, disconnect: (close) => socket.disconnect(close), tunnel: createCentreTunnel(socket) };
+    const conn: AgentConnection = { id: socket.id, clusterName, disconnect: (close) => socket.disconnect(close), tunnel: createCentreTunnel(socket) };
     // Messages of one agent are handled strictly one after another, in arrival order.
     let queue: Promise<unknown> = ctx.presence.attach(clusterId, conn).catch((err: unknown) => console.error("[agent] attach failed:", err));
     const serially = (work: () => Promise<void>) => (queue = queue.then(work, work));

@@ -15,7 +15,7 @@ export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void 
     authenticate(ctx.db, {
       sessionToken: readCookie(socket.handshake.headers.cookie, SESSION_COOKIE),
       authorization: typeof token === "string" ? `Bearer ${token}` : null,
-    })
+    }, ctx.authCache)
       .then((auth) => {
         if (!auth) return next(Object.assign(new Error("sign in first"), { data: { code: "UNAUTHENTICATED" } }));
         socket.data.user = auth.user;

@@ -30,7 +30,7 @@ export interface TunnelExchange {
   response: Promise<TunnelResponse>;
   /** The response body; ends when the agent ends the stream, errors if it fails. */
   body: Readable;
-  /** Sends the request body (with backpressure), then marks it complete. Call once, even with no body. */
+  /** Sends the request body (with backpressure), then marks it complete. Call once, unless opened with `end`. */
   sendBody(source: AsyncIterable<Uint8Array>): Promise<void>;
   cancel(reason: string): void;
 }
@@ -73,7 +73,9 @@ export function createCentreTunnel(socket: AgentSocket): CentreTunnel {
     const s = streams.get(msg.data.streamId);
     if (!s || s.responded) return;
     s.responded = true;
+    if (msg.data.body) s.body.write(msg.data.body);
     s.resolveResponse(msg.data);
+    if (msg.data.end) finish(msg.data.streamId);
   });
 
   socket.on("tunnel:data", (raw, ack) => {

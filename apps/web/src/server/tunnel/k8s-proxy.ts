@@ -19,7 +19,7 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "up
  * its own local credentials; none of them ever leaves the device.
  */
 export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const auth = await authenticate(ctx.db, { sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE), authorization: req.headers.authorization });
+  const auth = await authenticate(ctx.db, { sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE), authorization: req.headers.authorization }, ctx.authCache);
   if (!auth) return sendKubeStatus(res, 401, "Outpost: send an Outpost API token (download a kubeconfig from the cluster's page)");
 
   const method = ZHttpMethod.safeParse(req.method);
@@ -34,13 +34,15 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
     return sendKubeStatus(res, 403, `Outpost: user ${auth.user.username} (${auth.user.role}) may only read; ${method.data} needs the operator role`);
   }
 
-  const cluster = await ctx.db.cluster.findUnique({ where: { id: clusterId }, select: { name: true, offlineSince: true } });
-  if (!cluster) return sendKubeStatus(res, 404, "Outpost: no such cluster");
-  const tunnel = ctx.presence.tunnelOf(clusterId);
-  if (!tunnel) {
+  // An online cluster is answered from memory; the database is asked only to explain a refusal.
+  const conn = ctx.presence.connectionOf(clusterId);
+  if (!conn) {
+    const cluster = await ctx.db.cluster.findUnique({ where: { id: clusterId }, select: { name: true, offlineSince: true } });
+    if (!cluster) return sendKubeStatus(res, 404, "Outpost: no such cluster");
     const since = cluster.offlineSince ? ` since ${cluster.offlineSince.toISOString()}` : "";
     return sendKubeStatus(res, 503, `Outpost: cluster ${cluster.name} is offline${since}; its API is reachable only while its agent is connected`);
   }
+  const { tunnel, clusterName } = conn;
 
   const headers: Partial<Record<(typeof TUNNEL_REQUEST_HEADERS)[number], string>> = {};
   for (const name of TUNNEL_REQUEST_HEADERS) {
@@ -48,12 +50,14 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
     if (typeof value === "string") headers[name] = value;
   }
 
-  const exchange = tunnel.open({ method: method.data, path, headers });
+  // Most API calls carry no body; saying so up front saves the agent waiting for tunnel:end.
+  const bodyless = (!req.headers["content-length"] || req.headers["content-length"] === "0") && !req.headers["transfer-encoding"];
+  const exchange = tunnel.open({ method: method.data, path, headers, end: bodyless });
   // The caller went away (kubectl ^C, a closed watch): stop the request on the device too.
   res.on("close", () => {
     if (!res.writableFinished) exchange.cancel("the caller closed the connection");
   });
-  exchange.sendBody(req).catch((err: unknown) => exchange.cancel(err instanceof Error ? err.message : "request body failed"));
+  if (!bodyless) exchange.sendBody(req).catch((err: unknown) => exchange.cancel(err instanceof Error ? err.message : "request body failed"));
 
   let status = 502;
   try {
@@ -62,7 +66,8 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
     const outHeaders: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(response.headers)) if (!HOP_BY_HOP.has(k.toLowerCase())) outHeaders[k] = v;
     res.writeHead(response.status, outHeaders);
-    res.flushHeaders();
+    // A watch must see its headers before the first event; a complete answer goes out in one write.
+    if (!response.end) res.flushHeaders();
     exchange.body.pipe(res);
     await new Promise<void>((resolve) => {
       exchange.body.once("end", resolve);
@@ -82,7 +87,7 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
         action: `k8s.${method.data.toLowerCase()}`,
         targetType: "cluster",
         targetId: clusterId,
-        details: { cluster: cluster.name, path: path.split("?")[0], status },
+        details: { cluster: clusterName, path: path.split("?")[0], status },
       }).catch((err: unknown) => console.error("[k8s] audit event not written:", err));
     }
   }

@@ -8,7 +8,9 @@ import { errorResponse } from "@/src/server/http/error-response";
 export async function POST(req: NextRequest): Promise<Response> {
   try {
     const token = req.cookies.get(SESSION_COOKIE)?.value;
-    if (token) await deleteSession(getServerContext().db, token);
+    const ctx = getServerContext();
+    if (token) await deleteSession(ctx.db, token);
+    ctx.authCache.clear();
     const res = NextResponse.json({ ok: true });
     res.cookies.delete(SESSION_COOKIE);
     return res;

@@ -1,0 +1,124 @@
+/**
+ * npm run bench:tunnel — the kube API tunnel against the same API server reached directly:
+ *  - latency of GET /api/v1/nodes, p50/p95, through the tunnel and direct, and their ratio;
+ *  - throughput of a ~10 MiB response body (a list of ConfigMaps) and of 1 MiB request bodies.
+ * Real parts throughout: the test control plane, the centre over HTTPS, a KubeDriver agent.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { Agent, request } from "node:https";
+import { startAgent } from "../../tests/support/agent";
+import { ApiClient } from "../../tests/support/api-client";
+import { ADMIN_PASSWORD, startCentre } from "../../tests/support/centre";
+import { eventually } from "../../tests/support/eventually";
+import { createTestDatabase } from "../../tests/support/test-database";
+import { startTestCluster } from "../../tests/support/test-cluster";
+import { ensureTestTls, testTrustBundle } from "../../tests/support/test-tls";
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
+
+// Node reads NODE_EXTRA_CA_CERTS only at start: run again with the test CA trusted.
+if (process.env.OUTPOST_BENCH_CA_TRUSTED !== "1") {
+  const { status } = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: testTrustBundle(), OUTPOST_BENCH_CA_TRUSTED: "1" },
+  });
+  process.exit(status ?? 1);
+}
+
+interface Target {
+  base: string;
+  token: string;
+  ca: Buffer;
+  agent: Agent;
+}
+
+function call(t: Target, method: string, path: string, body?: Buffer): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(t.base + path);
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method, ca: t.ca, agent: t.agent, headers: { authorization: `Bearer ${t.token}`, accept: "application/json", ...(body ? { "content-type": "application/json", "content-length": body.length } : {}) } },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (c: Buffer) => (bytes += c.length));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function main(): Promise<void> {
+  const [cluster, db] = await Promise.all([startTestCluster({ nodes: 3 }), createTestDatabase()]);
+  const centre = await startCentre({ databaseUrl: db.url, tls: true });
+  const agentProc = await (async () => {
+    const admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
+    const site = await admin.createSite("bench");
+    const { token } = await admin.createRegistrationToken(site.id, "bench-k3s");
+    const agent = startAgent({ server: centre.url, registrationToken: token, kubeconfig: cluster.kubeconfig });
+    const [c] = await eventually(() => admin.clusters(), (cs) => cs[0]?.status === "online", "online", 30_000);
+    const apiToken = (await admin.ok<{ token: string }>("POST", "/api/v1/api-tokens", { name: "bench" })).token;
+    return { agent, clusterId: c!.id, apiToken };
+  })();
+  try {
+    const tls = ensureTestTls();
+    const direct: Target = { base: cluster.apiserverUrl, token: cluster.adminToken, ca: readFileSync(cluster.caCert), agent: new Agent({ keepAlive: true }) };
+    const tunnel: Target = { base: `${centre.url}/k8s/clusters/${agentProc.clusterId}`, token: agentProc.apiToken, ca: readFileSync(tls.caFile), agent: new Agent({ keepAlive: true }) };
+
+    // Latency: interleaved so both paths see the same machine load.
+    const lat = { direct: [] as number[], tunnel: [] as number[] };
+    for (let i = 0; i < SAMPLES + 50; i++) {
+      for (const [name, t] of [["direct", direct], ["tunnel", tunnel]] as const) {
+        const t0 = performance.now();
+        const r = await call(t, "GET", "/api/v1/nodes");
+        if (r.status !== 200) throw new Error(`${name} GET /api/v1/nodes → ${r.status}`);
+        if (i >= 50) lat[name].push(performance.now() - t0);
+      }
+    }
+
+    // Bodies: 10 ConfigMaps of 1 MiB each, uploaded through the tunnel, then listed (~10 MiB) both ways.
+    const ns = JSON.stringify({ apiVersion: "v1", kind: "Namespace", metadata: { name: "bench" } });
+    await call(direct, "POST", "/api/v1/namespaces", Buffer.from(ns));
+    const blob = "b".repeat(1024 * 1024 - 512);
+    const up0 = performance.now();
+    for (let i = 0; i < 10; i++) {
+      const cm = Buffer.from(JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `blob-${i}`, namespace: "bench" }, data: { blob } }));
+      const r = await call(tunnel, "POST", "/api/v1/namespaces/bench/configmaps", cm);
+      if (r.status !== 201) throw new Error(`upload ${i} → ${r.status}`);
+    }
+    const upSeconds = (performance.now() - up0) / 1000;
+    const down = { direct: [] as number[], tunnel: [] as number[] };
+    let listBytes = 0;
+    for (let i = 0; i < 5; i++) {
+      for (const [name, t] of [["direct", direct], ["tunnel", tunnel]] as const) {
+        const t0 = performance.now();
+        const r = await call(t, "GET", "/api/v1/namespaces/bench/configmaps");
+        if (r.status !== 200) throw new Error(`list → ${r.status}`);
+        listBytes = r.bytes;
+        down[name].push((performance.now() - t0) / 1000);
+      }
+    }
+    const mib = listBytes / 1024 / 1024;
+    const best = (xs: number[]) => Math.min(...xs);
+
+    console.log(`kube API tunnel benchmark (${SAMPLES} samples each, interleaved; centre over HTTPS; test control plane ${cluster.apiserverUrl})`);
+    console.log(`GET /api/v1/nodes direct: p50 ${pct(lat.direct, 50).toFixed(2)} ms, p95 ${pct(lat.direct, 95).toFixed(2)} ms`);
+    console.log(`GET /api/v1/nodes tunnel: p50 ${pct(lat.tunnel, 50).toFixed(2)} ms, p95 ${pct(lat.tunnel, 95).toFixed(2)} ms`);
+    console.log(`p50 ratio tunnel/direct: ${(pct(lat.tunnel, 50) / pct(lat.direct, 50)).toFixed(2)} (p95 ratio ${(pct(lat.tunnel, 95) / pct(lat.direct, 95)).toFixed(2)})`);
+    console.log(`${mib.toFixed(1)} MiB response body: direct ${(mib / best(down.direct)).toFixed(1)} MiB/s, tunnel ${(mib / best(down.tunnel)).toFixed(1)} MiB/s (best of 5; ${best(down.tunnel).toFixed(2)} s through the tunnel)`);
+    console.log(`10 × 1 MiB request bodies through the tunnel: ${(10 / upSeconds).toFixed(1)} MiB/s (${upSeconds.toFixed(2)} s, each stored by the API server)`);
+  } finally {
+    await agentProc.agent.stop();
+    await centre.stop();
+    await Promise.all([cluster.stop(), db.drop()]);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
