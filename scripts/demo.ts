@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { ApiClient } from "../tests/support/api-client";
-import { AGENT_BIN, REPO_DIR, SERVER_ENTRY, TSX_BIN } from "../tests/support/paths";
+import { AGENT_BIN, CENTRE_COMMAND, REPO_DIR } from "../tests/support/paths";
 import { startProcess, type ProcessHandle } from "../tests/support/process-handle";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stopAll());
   process.on("SIGTERM", () => void stopAll());
 
-  const centre = startProcess(TSX_BIN, [SERVER_ENTRY], {
+  const centre = startProcess(CENTRE_COMMAND[0], CENTRE_COMMAND.slice(1), {
     cwd: REPO_DIR,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: `file:${join(dataDir, "demo.db")}`, OUTPOST_ADMIN_PASSWORD: password },
   });

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "./free-port";
-import { REPO_DIR, SERVER_ENTRY, TSX_BIN } from "./paths";
+import { CENTRE_COMMAND, REPO_DIR } from "./paths";
 import { startProcess, type ProcessHandle } from "./process-handle";
 import { ensureTestTls } from "./test-tls";
 
@@ -25,7 +25,7 @@ export async function startCentre(opts: { databaseUrl: string; env?: Record<stri
   const port = await freePort();
   const tls = opts.tls ? ensureTestTls() : null;
   const launch = () =>
-    startProcess(TSX_BIN, [SERVER_ENTRY], {
+    startProcess(CENTRE_COMMAND[0], CENTRE_COMMAND.slice(1), {
       cwd: REPO_DIR,
       env: {
         ...process.env,
