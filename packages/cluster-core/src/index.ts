@@ -10,3 +10,4 @@ export * from "./helpers/label-selector";
 export * from "./helpers/parse-stored-json";
 export * from "./tunnel/tunnel-protocol";
 export * from "./tunnel/tunnel-flow";
+export * from "./schemas/outbox";

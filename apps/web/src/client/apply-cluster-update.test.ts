@@ -20,6 +20,8 @@ function cluster(over: Partial<ClusterSummary> = {}): ClusterSummary {
     nodesTotal: 1,
     workloadsHealthy: 3,
     workloadsTotal: 3,
+    queuedAtDevice: null,
+    linkRttMs: null,
     ...over,
   };
 }
@@ -29,7 +31,7 @@ describe("applyClusterUpdate", () => {
     const qc = new QueryClient();
     const all = queryKeys.clusters.list({ selector: "", search: "" });
     qc.setQueryData(all, [cluster(), cluster({ id: "c2", name: "store-002" })]);
-    const detail = { ...cluster(), nodes: [], workloads: [], events: [], snapshotAt: null } satisfies ClusterDetail;
+    const detail = { ...cluster(), nodes: [], workloads: [], events: [], changes: [], snapshotAt: null } satisfies ClusterDetail;
     qc.setQueryData(queryKeys.clusters.detail("c1"), detail);
 
     applyClusterUpdate(qc, cluster({ status: "offline", offlineSince: "2025-01-10T12:05:00.000Z" }));

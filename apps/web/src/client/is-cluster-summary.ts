@@ -12,7 +12,7 @@ export function isClusterSummary(value: unknown): value is ClusterSummary {
     typeof v.id === "string" &&
     typeof v.name === "string" &&
     typeof v.siteName === "string" &&
-    (v.status === "online" || v.status === "offline" || v.status === "pending") &&
+    (v.status === "online" || v.status === "degraded" || v.status === "offline" || v.status === "pending") &&
     typeof v.labels === "object" &&
     v.labels !== null &&
     typeof v.nodesReady === "number" &&

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZId } from "./common";
 import { ZClusterSnapshot, type ClusterSnapshot } from "./snapshot";
 import type { TunnelAgentToCentreEvents, TunnelCentreToAgentEvents } from "../tunnel/tunnel-protocol";
+import type { AgentHello, OutboxAck, OutboxBatch } from "./outbox";
 
 // POST /api/v1/agent/register — the agent trades a one-time registration token for a
 // long-lived credential, which it keeps in a 0600 file.
@@ -29,6 +30,12 @@ export type AgentHandshake = z.infer<typeof ZAgentHandshake>;
 
 export const ZHeartbeat = z.object({
   sentAt: z.number().int().positive(),
+  /** Round trip of the previous beat, as the agent measured it. */
+  lastRttMs: z.number().min(0).max(3_600_000).optional(),
+  /** Beats in a row that went unanswered just before this one. */
+  missed: z.number().int().min(0).max(1_000_000).optional(),
+  /** Outbox records waiting on the device. */
+  queued: z.number().int().min(0).optional(),
 });
 export type Heartbeat = z.infer<typeof ZHeartbeat>;
 
@@ -45,6 +52,10 @@ export const UI_NAMESPACE = "/ui";
 export interface AgentToServerEvents extends TunnelAgentToCentreEvents {
   "agent:heartbeat": (beat: Heartbeat, ack: (res: AgentAck) => void) => void;
   "agent:snapshot": (snapshot: ClusterSnapshot, ack: (res: AgentAck) => void) => void;
+  /** First message of a connection: the answer's ackedSeq says where the outbox resumes. */
+  "agent:hello": (hello: AgentHello, ack: (res: OutboxAck) => void) => void;
+  /** Durable outbox records, in order; the answer acknowledges everything up to ackedSeq. */
+  "agent:outbox": (batch: OutboxBatch, ack: (res: OutboxAck) => void) => void;
 }
 
 /** The centre sends agents kube API requests through the tunnel. */

@@ -65,9 +65,27 @@ export interface ClusterSummary {
   nodesTotal: number;
   workloadsHealthy: number;
   workloadsTotal: number;
+  /** Outbox records waiting on the device, as its agent last reported (null: unknown). */
+  queuedAtDevice: number | null;
+  /** Heartbeat round trip the agent last measured, ms (null: unknown). */
+  linkRttMs: number | null;
+}
+
+export interface ClusterChangeView {
+  seq: number;
+  observedAt: string;
+  receivedAt: string;
+  type: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  resourceVersion: string;
+  summary: string;
 }
 
 export interface ClusterDetail extends ClusterSummary {
+  /** The newest changes delivered through the outbox, newest first. */
+  changes: ClusterChangeView[];
   nodes: NodeInfo[];
   workloads: WorkloadInfo[];
   events: ClusterEvent[];

@@ -23,7 +23,8 @@ export const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "not a va
 export const ZRole = z.enum(["admin", "operator", "viewer"]);
 export type Role = z.infer<typeof ZRole>;
 
-export const ZClusterStatus = z.enum(["pending", "online", "offline"]);
+/** online: connected and responsive; degraded: connected over a slow or lossy link; offline: no connection. */
+export const ZClusterStatus = z.enum(["pending", "online", "degraded", "offline"]);
 export type ClusterStatus = z.infer<typeof ZClusterStatus>;
 
 export const ZIsoDate = z.iso.datetime({ offset: true });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ClusterDetail } from "@outpost/cluster-core";
+import { isConnected } from "../is-connected";
 import { LabelChips } from "../ui/label-chips";
 import { RelativeTime } from "../ui/relative-time";
 import { ClusterStatusBadge } from "./cluster-status-badge";
@@ -22,7 +23,7 @@ export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail;
         cluster.status === "pending" ? (
           "—"
         ) : (
-          <ReadyCount ready={cluster.nodesReady} total={cluster.nodesTotal} noun="nodes ready" stale={cluster.status !== "online"} />
+          <ReadyCount ready={cluster.nodesReady} total={cluster.nodesTotal} noun="nodes ready" stale={!isConnected(cluster.status)} />
         ),
     },
   ];

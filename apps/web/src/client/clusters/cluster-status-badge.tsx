@@ -4,7 +4,14 @@ import { Badge } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
 
 /** Online (green), Offline since … (red, absolute time on hover) or Waiting for agent. */
-export function ClusterStatusBadge({ cluster }: { cluster: Pick<ClusterSummary, "status" | "offlineSince"> }) {
+export function ClusterStatusBadge({ cluster }: { cluster: Pick<ClusterSummary, "status" | "offlineSince" | "linkRttMs"> }) {
+  if (cluster.status === "degraded") {
+    return (
+      <Badge tone="amber" dot title={cluster.linkRttMs !== null ? `Connected over a slow or lossy link (heartbeat round trip ${cluster.linkRttMs} ms)` : "Connected over a slow or lossy link"}>
+        Degraded
+      </Badge>
+    );
+  }
   if (cluster.status === "online") {
     return (
       <Badge tone="green" dot>

@@ -3,12 +3,13 @@ import type { ClusterSummary } from "@outpost/cluster-core";
 import { ClusterStatusBadge } from "../clusters/cluster-status-badge";
 import { ReadyCount } from "../clusters/ready-count";
 import { SimulatedBadge } from "../clusters/simulated-badge";
+import { isConnected } from "../is-connected";
 import { LabelChips } from "../ui/label-chips";
 import { tableClasses } from "../ui/table-classes";
 
 /** One cluster in the fleet table. Anything not online is greyed, counts marked "last known". */
 export function ClusterRow({ cluster }: { cluster: ClusterSummary }) {
-  const online = cluster.status === "online";
+  const online = isConnected(cluster.status);
   const pending = cluster.status === "pending";
   return (
     <tr data-status={cluster.status} className={online ? "hover:bg-slate-50" : "bg-slate-50/70"}>

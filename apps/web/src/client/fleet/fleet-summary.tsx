@@ -1,4 +1,5 @@
 import type { ClusterSummary } from "@outpost/cluster-core";
+import { isConnected } from "../is-connected";
 
 interface Counter {
   label: string;
@@ -9,7 +10,7 @@ interface Counter {
 
 /** Counters over the listed clusters. Nodes are only counted on online clusters: others are unknown. */
 export function FleetSummary({ clusters, filtered }: { clusters: ClusterSummary[]; filtered: boolean }) {
-  const online = clusters.filter((c) => c.status === "online");
+  const online = clusters.filter((c) => isConnected(c.status));
   const offline = clusters.filter((c) => c.status === "offline").length;
   const pending = clusters.filter((c) => c.status === "pending").length;
   const nodesReady = online.reduce((n, c) => n + c.nodesReady, 0);

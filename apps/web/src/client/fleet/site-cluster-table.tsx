@@ -1,11 +1,12 @@
 import type { SiteGroup } from "./group-clusters-by-site";
 import { ClusterRow } from "./cluster-row";
+import { isConnected } from "../is-connected";
 import { tableClasses } from "../ui/table-classes";
 
 /** A site's heading and the table of its clusters. */
 export function SiteClusterTable({ group }: { group: SiteGroup }) {
   const headingId = `site-${group.siteId}`;
-  const online = group.clusters.filter((c) => c.status === "online").length;
+  const online = group.clusters.filter((c) => isConnected(c.status)).length;
   return (
     <section aria-labelledby={headingId} className="space-y-2">
       <div className="flex items-baseline gap-3">

@@ -37,6 +37,10 @@ export async function applyMigrations(db: Db, kind: DatabaseKind, prismaDir: str
     if (applied.has(name)) continue;
     const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
     const statements = splitStatements(sql);
+    if (kind === "sqlite" && statements.some((st) => /^PRAGMA\s+foreign_keys\s*=\s*OFF/i.test(st))) {
+      // Inside a transaction the pragma is ignored, so a table redefinition would cascade-delete rows.
+      throw new Error(`migration ${name} redefines tables (PRAGMA foreign_keys=OFF); rewrite it as ALTER TABLE statements`);
+    }
     const checksum = createHash("sha256").update(sql).digest("hex");
     const now = new Date();
     // One transaction per migration: a crash half-way leaves the database as it was.

@@ -11,6 +11,8 @@ import { databaseKind, sqliteFileUrl, type DatabaseKind } from "./database-url";
  * (see prisma/schema.prisma), so they have the same model API; the SQLite client's type names it.
  */
 export type Db = PrismaClient;
+/** The client handed to an interactive transaction's callback. */
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface OpenedDatabase {
   db: Db;

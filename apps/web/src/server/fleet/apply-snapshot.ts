@@ -1,28 +1,31 @@
 import { summarizeSnapshot, type ClusterSnapshot } from "@outpost/cluster-core";
-import type { Db } from "../db/open-database";
+import type { Db, DbTransaction } from "../db/open-database";
 
 /**
  * Stores an agent's snapshot: the counts and versions on the cluster row, nodes as rows (so they
  * can be queried), workloads and events as the snapshot document. Nodes that vanished are removed.
  */
 export async function applySnapshot(db: Db, clusterId: string, snapshot: ClusterSnapshot, now = new Date()): Promise<void> {
+  await db.$transaction((tx) => applySnapshotIn(tx, clusterId, snapshot, now));
+}
+
+/** The same, inside a transaction the caller already holds. */
+export async function applySnapshotIn(tx: DbTransaction, clusterId: string, snapshot: ClusterSnapshot, now: Date): Promise<void> {
   const summary = summarizeSnapshot(snapshot);
   const names = snapshot.nodes.map((n) => n.name);
-  await db.$transaction([
-    db.cluster.update({
-      where: { id: clusterId },
-      data: {
-        ...summary,
-        k3sVersion: snapshot.k3sVersion,
-        snapshot: JSON.stringify({ workloads: snapshot.workloads, events: snapshot.events }),
-        snapshotAt: now,
-        lastSeenAt: now,
-      },
-    }),
-    db.node.deleteMany({ where: { clusterId, name: { notIn: names } } }),
-    ...snapshot.nodes.map((n) => {
-      const data = { ready: n.ready, roles: JSON.stringify(n.roles), kubeletVersion: n.kubeletVersion, cpu: n.cpu, memory: n.memory };
-      return db.node.upsert({ where: { clusterId_name: { clusterId, name: n.name } }, create: { clusterId, name: n.name, ...data }, update: data });
-    }),
-  ]);
+  await tx.cluster.update({
+    where: { id: clusterId },
+    data: {
+      ...summary,
+      k3sVersion: snapshot.k3sVersion,
+      snapshot: JSON.stringify({ workloads: snapshot.workloads, events: snapshot.events }),
+      snapshotAt: now,
+      lastSeenAt: now,
+    },
+  });
+  await tx.node.deleteMany({ where: { clusterId, name: { notIn: names } } });
+  for (const n of snapshot.nodes) {
+    const data = { ready: n.ready, roles: JSON.stringify(n.roles), kubeletVersion: n.kubeletVersion, cpu: n.cpu, memory: n.memory };
+    await tx.node.upsert({ where: { clusterId_name: { clusterId, name: n.name } }, create: { clusterId, name: n.name, ...data }, update: data });
+  }
 }

@@ -6,9 +6,13 @@ import { clusterWithSite, toClusterSummary } from "./to-cluster-summary";
 
 const ZStoredSnapshot = z.object({ workloads: z.array(ZWorkloadInfo), events: z.array(ZClusterEvent) });
 const ZRoles = z.array(z.string());
+const CHANGES_SHOWN = 50;
 
 export async function getClusterDetail(db: Db, id: string): Promise<ClusterDetail> {
-  const row = await db.cluster.findUnique({ where: { id }, include: { ...clusterWithSite, nodes: { orderBy: { name: "asc" } } } });
+  const row = await db.cluster.findUnique({
+    where: { id },
+    include: { ...clusterWithSite, nodes: { orderBy: { name: "asc" } }, changes: { orderBy: { seq: "desc" }, take: CHANGES_SHOWN } },
+  });
   if (!row) throw new AppError("NOT_FOUND", `no cluster with id ${id}`);
   const stored = parseStoredJson(ZStoredSnapshot, row.snapshot, { workloads: [], events: [] });
   return {
@@ -22,6 +26,17 @@ export async function getClusterDetail(db: Db, id: string): Promise<ClusterDetai
       memory: n.memory,
     })),
     workloads: stored.workloads,
+    changes: row.changes.map((c) => ({
+      seq: c.seq,
+      observedAt: c.observedAt.toISOString(),
+      receivedAt: c.receivedAt.toISOString(),
+      type: c.type,
+      kind: c.kind,
+      namespace: c.namespace,
+      name: c.name,
+      resourceVersion: c.resourceVersion,
+      summary: c.summary,
+    })),
     events: stored.events,
     snapshotAt: row.snapshotAt?.toISOString() ?? null,
   };

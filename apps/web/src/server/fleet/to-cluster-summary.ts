@@ -22,5 +22,7 @@ export function toClusterSummary(c: ClusterWithSite): ClusterSummary {
     nodesTotal: c.nodesTotal,
     workloadsHealthy: c.workloadsHealthy,
     workloadsTotal: c.workloadsTotal,
+    queuedAtDevice: c.queuedAtDevice,
+    linkRttMs: c.linkRttMs,
   };
 }

@@ -1,8 +1,19 @@
 import type { Namespace, Socket } from "socket.io";
-import { ZAgentHandshake, ZClusterSnapshot, ZHeartbeat, type AgentAck, type AgentToServerEvents, type ServerToAgentEvents } from "@outpost/cluster-core";
+import {
+  ZAgentHandshake,
+  ZAgentHello,
+  ZClusterSnapshot,
+  ZHeartbeat,
+  ZOutboxBatch,
+  type AgentAck,
+  type AgentToServerEvents,
+  type OutboxAck,
+  type ServerToAgentEvents,
+} from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { authenticateAgent } from "../fleet/authenticate-agent";
 import { applySnapshot } from "../fleet/apply-snapshot";
+import { applyOutboxBatch } from "../fleet/apply-outbox-batch";
 import type { AgentConnection } from "../fleet/agent-presence";
 import { createCentreTunnel } from "../tunnel/centre-tunnel";
 
@@ -13,7 +24,7 @@ interface AgentSocketData {
 export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 
-const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
+const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot", "agent:hello", "agent:outbox", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
 
 /** Error for a refused handshake; the agent reads `data.code` to decide whether retrying can help. */
 function handshakeError(code: string, message: string): Error {
@@ -47,15 +58,46 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
     const serially = (work: () => Promise<void>) => (queue = queue.then(work, work));
 
     socket.on("agent:heartbeat", (beat, ack) => {
-      const reply = safeAck(ack);
+      const reply = safeAck<AgentAck>(ack);
       const parsed = ZHeartbeat.safeParse(beat);
-      if (!parsed.success) return reply({ ok: false, error: "invalid heartbeat: expected {sentAt: epoch ms}" });
-      ctx.presence.heard(clusterId, conn);
+      if (!parsed.success) return reply({ ok: false, error: "invalid heartbeat: expected {sentAt: epoch ms, lastRttMs?, missed?, queued?}" });
+      ctx.presence.heard(clusterId, conn, parsed.data);
       reply({ ok: true, receivedAt: Date.now() });
     });
 
+    socket.on("agent:hello", (hello, ack) => {
+      const reply = safeAck<OutboxAck>(ack);
+      const parsed = ZAgentHello.safeParse(hello);
+      if (!parsed.success) return reply({ ok: false, error: "invalid hello: expected {agentVersion, queued}" });
+      ctx.presence.heard(clusterId, conn, { queued: parsed.data.queued });
+      void serially(async () => {
+        const row = await ctx.db.cluster.findUnique({ where: { id: clusterId }, select: { outboxAckedSeq: true } }).catch(() => null);
+        reply(row ? { ok: true, ackedSeq: row.outboxAckedSeq } : { ok: false, error: "the cluster no longer exists" });
+      });
+    });
+
+    socket.on("agent:outbox", (batch, ack) => {
+      const reply = safeAck<OutboxAck>(ack);
+      const parsed = ZOutboxBatch.safeParse(batch);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return reply({ ok: false, error: `invalid outbox batch: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "rejected"}` });
+      }
+      ctx.presence.heard(clusterId, conn);
+      void serially(async () => {
+        try {
+          const result = await applyOutboxBatch(ctx.db, clusterId, parsed.data);
+          if (result.applied > 0) await ctx.live.clusterChanged(ctx.db, clusterId);
+          reply({ ok: true, ackedSeq: result.ackedSeq });
+        } catch (err) {
+          console.error(`[agent] ${clusterName}: storing outbox batch failed:`, err);
+          reply({ ok: false, error: "the centre could not store the batch; send it again" });
+        }
+      });
+    });
+
     socket.on("agent:snapshot", (snapshot, ack) => {
-      const reply = safeAck(ack);
+      const reply = safeAck<AgentAck>(ack);
       const parsed = ZClusterSnapshot.safeParse(snapshot);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -76,7 +118,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
-      safeAck(args[args.length - 1])({ ok: false, error: `unknown event '${event}'` });
+      safeAck<AgentAck>(args[args.length - 1])({ ok: false, error: `unknown event '${event}'` });
     });
 
     socket.on("disconnect", (reason) => {
@@ -88,6 +130,6 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
 }
 
 /** A malformed message may carry no callback, or something else in its place. */
-function safeAck(ack: unknown): (res: AgentAck) => void {
-  return typeof ack === "function" ? (ack as (res: AgentAck) => void) : () => {};
+function safeAck<T>(ack: unknown): (res: T) => void {
+  return typeof ack === "function" ? (ack as (res: T) => void) : () => {};
 }

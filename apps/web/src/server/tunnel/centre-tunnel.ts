@@ -28,7 +28,10 @@ export class TunnelError extends Error {
 export interface TunnelExchange {
   /** Status and headers, once the agent has them. */
   response: Promise<TunnelResponse>;
-  /** The response body; ends when the agent ends the stream, errors if it fails. */
+  /**
+   * The response body; ends when the agent ends the stream, errors if it fails. A complete small
+   * answer (`response.end`) carries its whole body in `response.body`, and this stream ends empty.
+   */
   body: Readable;
   /** Sends the request body (with backpressure), then marks it complete. Call once, unless opened with `end`. */
   sendBody(source: AsyncIterable<Uint8Array>): Promise<void>;
@@ -73,7 +76,8 @@ export function createCentreTunnel(socket: AgentSocket): CentreTunnel {
     const s = streams.get(msg.data.streamId);
     if (!s || s.responded) return;
     s.responded = true;
-    if (msg.data.body) s.body.write(msg.data.body);
+    // A complete answer keeps its body in the response; the stream ends empty.
+    if (msg.data.body && !msg.data.end) s.body.write(msg.data.body);
     s.resolveResponse(msg.data);
     if (msg.data.end) finish(msg.data.streamId);
   });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { TUNNEL_REQUEST_HEADERS, ZHttpMethod, type HttpMethod } from "@outpost/cluster-core";
+import { TUNNEL_REQUEST_HEADERS, ZHttpMethod, readAvailable, type HttpMethod } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
 import { hasRole } from "../auth/roles";
@@ -57,7 +57,7 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
   res.on("close", () => {
     if (!res.writableFinished) exchange.cancel("the caller closed the connection");
   });
-  if (!bodyless) exchange.sendBody(req).catch((err: unknown) => exchange.cancel(err instanceof Error ? err.message : "request body failed"));
+  if (!bodyless) exchange.sendBody(readAvailable(req)).catch((err: unknown) => exchange.cancel(err instanceof Error ? err.message : "request body failed"));
 
   let status = 502;
   try {
@@ -65,9 +65,17 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
     status = response.status;
     const outHeaders: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(response.headers)) if (!HOP_BY_HOP.has(k.toLowerCase())) outHeaders[k] = v;
-    res.writeHead(response.status, outHeaders);
-    // A watch must see its headers before the first event; a complete answer goes out in one write.
-    if (!response.end) res.flushHeaders();
+    if (response.end) {
+      // A complete answer goes out in one write, framed by its length rather than chunked.
+      const payload = response.body ?? new Uint8Array(0);
+      if (!("content-length" in outHeaders) && method.data !== "HEAD" && status !== 204 && status !== 304) outHeaders["content-length"] = String(payload.byteLength);
+      res.writeHead(status, outHeaders);
+      res.end(payload);
+      return;
+    }
+    res.writeHead(status, outHeaders);
+    // A watch must see its headers before the first event.
+    res.flushHeaders();
     exchange.body.pipe(res);
     await new Promise<void>((resolve) => {
       exchange.body.once("end", resolve);

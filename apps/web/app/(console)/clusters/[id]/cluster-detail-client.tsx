@@ -13,6 +13,8 @@ import { warningEvents } from "@/src/client/clusters/warning-events";
 import { WorkloadTable } from "@/src/client/clusters/workload-table";
 import { ErrorAlert } from "@/src/client/ui/error-alert";
 import { Tabs } from "@/src/client/ui/tabs";
+import { isConnected } from "@/src/client/is-connected";
+import { ChangeTable } from "@/src/client/clusters/change-table";
 
 interface ClusterDetailClientProps {
   id: string;
@@ -25,7 +27,7 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
   const query = useClusterDetail(id, initialData);
   if (query.error instanceof ApiError && query.error.status === 404) return <ClusterNotFound />;
   const cluster = query.data;
-  const stale = cluster.status !== "online";
+  const stale = !isConnected(cluster.status);
   const warnings = warningEvents(cluster.events);
   const caption = stale && cluster.status === "offline" ? <StaleCaption snapshotAt={cluster.snapshotAt} /> : null;
 
@@ -69,6 +71,12 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
                 <EventTable events={warnings} />
               </>
             ),
+          },
+          {
+            id: "changes",
+            label: "Changes",
+            count: cluster.changes.length,
+            panel: <ChangeTable changes={cluster.changes} />,
           },
         ]}
       />
