@@ -124,7 +124,8 @@ describe("agents: registration, presence and snapshots with real agent processes
       s.on("connect", resolve);
       s.on("connect_error", reject);
     });
-    const before = await admin.cluster(clusterId);
+    // Connecting marks the cluster online; wait for that write before taking the baseline.
+    const before = await eventually(() => admin.cluster(clusterId), (c) => c.status === "online", "online");
     const bad = [
       await s.emitWithAck("agent:snapshot", { nodes: "lots" }),
       await s.emitWithAck("agent:snapshot", { k3sVersion: "v1", nodes: [{ name: "" }], workloads: [], events: [], takenAt: "yesterday" }),
