@@ -35,6 +35,9 @@ try {
     mkdirSync(join(t.dir, `${stamp}_${name}`), { recursive: true });
     writeFileSync(join(t.dir, `${stamp}_${name}`, "migration.sql"), sql);
     console.log(`wrote ${t.dir}/${stamp}_${name}/migration.sql`);
+    if (/PRAGMA foreign_keys=OFF/.test(sql)) {
+      console.warn("  ! the SQLite diff redefines tables; rewrite it as ALTER TABLE statements (apply-migrations refuses redefinitions)");
+    }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

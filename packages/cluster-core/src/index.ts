@@ -11,3 +11,4 @@ export * from "./helpers/parse-stored-json";
 export * from "./tunnel/tunnel-protocol";
 export * from "./tunnel/tunnel-flow";
 export * from "./schemas/outbox";
+export * from "./schemas/desired-state";

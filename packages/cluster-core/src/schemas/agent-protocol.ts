@@ -3,6 +3,7 @@ import { ZId } from "./common";
 import { ZClusterSnapshot, type ClusterSnapshot } from "./snapshot";
 import type { TunnelAgentToCentreEvents, TunnelCentreToAgentEvents } from "../tunnel/tunnel-protocol";
 import type { AgentHello, OutboxAck, OutboxBatch } from "./outbox";
+import type { DesiredApplied, DesiredState } from "./desired-state";
 
 // POST /api/v1/agent/register — the agent trades a one-time registration token for a
 // long-lived credential, which it keeps in a 0600 file.
@@ -56,9 +57,13 @@ export interface AgentToServerEvents extends TunnelAgentToCentreEvents {
   "agent:hello": (hello: AgentHello, ack: (res: OutboxAck) => void) => void;
   /** Durable outbox records, in order; the answer acknowledges everything up to ackedSeq. */
   "agent:outbox": (batch: OutboxBatch, ack: (res: OutboxAck) => void) => void;
+  /** The agent reconciled a generation of the desired state (sent when it changes). */
+  "desired:applied": (report: DesiredApplied, ack: (res: AgentAck) => void) => void;
 }
 
-/** The centre sends agents kube API requests through the tunnel. */
-export type ServerToAgentEvents = TunnelCentreToAgentEvents;
+/** The centre sends agents the desired state, and kube API requests through the tunnel. */
+export interface ServerToAgentEvents extends TunnelCentreToAgentEvents {
+  "desired:update": (state: DesiredState, ack: (res: AgentAck) => void) => void;
+}
 
 export { ZClusterSnapshot };

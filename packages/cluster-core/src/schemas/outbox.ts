@@ -10,7 +10,8 @@ import { ZClusterSnapshot } from "./snapshot";
 
 /** One change the agent observed in its cluster (a watch event); never coalesced away. */
 export const ZClusterChange = z.object({
-  type: z.enum(["ADDED", "MODIFIED", "DELETED"]),
+  /** DRIFT: the agent found an object differing from the desired state, and put it back. */
+  type: z.enum(["ADDED", "MODIFIED", "DELETED", "DRIFT"]),
   kind: z.string().min(1).max(63),
   namespace: z.string().max(253),
   name: z.string().min(1).max(253),

@@ -1,3 +1,4 @@
+import type { DesiredState } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
 import type { LiveUpdates } from "../sockets/live-updates";
 import type { CentreTunnel } from "../tunnel/centre-tunnel";
@@ -8,6 +9,8 @@ export interface AgentConnection {
   clusterName: string;
   disconnect(close?: boolean): unknown;
   tunnel: CentreTunnel;
+  /** Hands the agent a new generation of its desired state. */
+  sendDesired(state: DesiredState): void;
 }
 
 /** What an agent says about its link in a heartbeat or hello. */

@@ -2,6 +2,7 @@ import type { Namespace, Socket } from "socket.io";
 import {
   ZAgentHandshake,
   ZAgentHello,
+  ZDesiredApplied,
   ZClusterSnapshot,
   ZHeartbeat,
   ZOutboxBatch,
@@ -14,6 +15,7 @@ import type { ServerContext } from "../context";
 import { authenticateAgent } from "../fleet/authenticate-agent";
 import { applySnapshot } from "../fleet/apply-snapshot";
 import { applyOutboxBatch } from "../fleet/apply-outbox-batch";
+import { desiredStateForAgent } from "../fleet/desired-state-service";
 import type { AgentConnection } from "../fleet/agent-presence";
 import { createCentreTunnel } from "../tunnel/centre-tunnel";
 
@@ -24,7 +26,7 @@ interface AgentSocketData {
 export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 
-const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot", "agent:hello", "agent:outbox", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
+const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
 
 /** Error for a refused handshake; the agent reads `data.code` to decide whether retrying can help. */
 function handshakeError(code: string, message: string): Error {
@@ -52,10 +54,19 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
   nsp.on("connection", (socket: AgentSocket) => {
     const { clusterId, clusterName } = socket.data;
     console.log(`[agent] ${clusterName} connected from ${socket.handshake.address}`);
-    const conn: AgentConnection = { id: socket.id, clusterName, disconnect: (close) => socket.disconnect(close), tunnel: createCentreTunnel(socket) };
+    const conn: AgentConnection = {
+      id: socket.id,
+      clusterName,
+      disconnect: (close) => socket.disconnect(close),
+      tunnel: createCentreTunnel(socket),
+      // Fire and forget: an agent that misses it gets the current generation at its next hello.
+      sendDesired: (state) => void socket.emit("desired:update", state, () => {}),
+    };
     // Messages of one agent are handled strictly one after another, in arrival order.
     let queue: Promise<unknown> = ctx.presence.attach(clusterId, conn).catch((err: unknown) => console.error("[agent] attach failed:", err));
-    const serially = (work: () => Promise<void>) => (queue = queue.then(work, work));
+    // A failure is logged, never left unhandled (that would stop the whole centre).
+    const serially = (work: () => Promise<void>) =>
+      (queue = queue.then(work).catch((err: unknown) => console.error(`[agent] ${clusterName}: handling a message failed:`, err)));
 
     socket.on("agent:heartbeat", (beat, ack) => {
       const reply = safeAck<AgentAck>(ack);
@@ -73,6 +84,27 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       void serially(async () => {
         const row = await ctx.db.cluster.findUnique({ where: { id: clusterId }, select: { outboxAckedSeq: true } }).catch(() => null);
         reply(row ? { ok: true, ackedSeq: row.outboxAckedSeq } : { ok: false, error: "the cluster no longer exists" });
+        const desired = row ? await desiredStateForAgent(ctx.db, clusterId).catch(() => null) : null;
+        if (desired) conn.sendDesired(desired);
+      });
+    });
+
+    socket.on("desired:applied", (report, ack) => {
+      const reply = safeAck<AgentAck>(ack);
+      const parsed = ZDesiredApplied.safeParse(report);
+      if (!parsed.success) return reply({ ok: false, error: "invalid desired:applied: expected {generation, ok, message}" });
+      ctx.presence.heard(clusterId, conn);
+      void serially(async () => {
+        // Only a successful reconcile of a generation the centre actually issued counts.
+        if (parsed.data.ok) {
+          await ctx.db.cluster.updateMany({
+            where: { id: clusterId, desiredGeneration: { gte: parsed.data.generation }, appliedGeneration: { lt: parsed.data.generation } },
+            data: { appliedGeneration: parsed.data.generation },
+          });
+        } else {
+          console.warn(`[agent] ${clusterName}: desired state generation ${parsed.data.generation} failed: ${parsed.data.message}`);
+        }
+        reply({ ok: true, receivedAt: Date.now() });
       });
     });
 

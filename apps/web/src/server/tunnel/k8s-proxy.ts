@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { TUNNEL_REQUEST_HEADERS, ZHttpMethod, readAvailable, type HttpMethod } from "@outpost/cluster-core";
+import { TUNNEL_REQUEST_HEADERS, ZHttpMethod, type HttpMethod } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
 import { hasRole } from "../auth/roles";
@@ -57,7 +57,7 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
   res.on("close", () => {
     if (!res.writableFinished) exchange.cancel("the caller closed the connection");
   });
-  if (!bodyless) exchange.sendBody(readAvailable(req)).catch((err: unknown) => exchange.cancel(err instanceof Error ? err.message : "request body failed"));
+  if (!bodyless) exchange.sendBody(req).catch((err: unknown) => exchange.cancel(err instanceof Error ? err.message : "request body failed"));
 
   let status = 502;
   try {
