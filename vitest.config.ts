@@ -27,6 +27,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Network faults between centre and simulated devices (network namespaces; root only).
+        // Run with scripts/fault-tests.sh, which provides the namespace they run in.
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.fault-test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,4 +1,10 @@
-import type { ClusterDriver } from "@outpost/cluster-core";
+import { join } from "node:path";
+import type { ClusterDriver, DesiredApplied } from "@outpost/cluster-core";
+import type { AgentSession } from "./connection/agent-session";
+import { DesiredStateStore } from "./desired/desired-state-store";
+import { Reconciler } from "./desired/reconciler";
+import { Outbox } from "./outbox/outbox";
+import { AgentReporter } from "./reporting/agent-reporter";
 import { parseAgentArgs } from "./cli/parse-args";
 import { USAGE } from "./cli/usage";
 import { runConnectionLoop } from "./connection/connection-loop";
@@ -43,6 +49,9 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
 
   let driver: ClusterDriver | undefined;
   let localApi: LocalApi | null = null;
+  let outbox: Outbox | undefined;
+  let reporter: AgentReporter | undefined;
+  let reconciler: Reconciler | undefined;
   try {
     const source = config.cluster.mode === "kube" ? `kubeconfig ${config.cluster.kubeconfig}` : `simulated cluster '${config.cluster.name}'`;
     log.info(`outpost-agent ${AGENT_VERSION} starting: ${source}, centre ${config.server}, state in ${config.stateDir}`);
@@ -58,16 +67,44 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     }
     const credential = await ensureCredential({ config, agentVersion: AGENT_VERSION, log, signal: stop.signal });
     if (!credential) return 0;
+
+    // From here on the agent works with or without a link: it records into the durable outbox
+    // and reconciles the cached desired state; the connection loop only delivers.
+    outbox = await Outbox.open(join(config.stateDir, "outbox"), { maxBytes: config.outboxMaxBytes, logger: log });
+    reporter = new AgentReporter(outbox, driver, log);
+    let session: AgentSession | null = null;
+    let latestReport: DesiredApplied | null = null;
+    const rec = new Reconciler({
+      driver,
+      store: await DesiredStateStore.open(config.stateDir),
+      intervalMs: config.reconcileIntervalMs,
+      log,
+      onDrift: (change) => void reporter?.recordChange(change),
+      onApplied: (report) => {
+        latestReport = report;
+        session?.reportDesired(report);
+      },
+    });
+    reconciler = rec;
+    reporter.start();
+    rec.start();
     await runConnectionLoop({
       server: config.server,
       credential,
       credentialFile: credentialPath(config.stateDir),
       agentVersion: AGENT_VERSION,
-      driver,
-      localApi,
-      heartbeatIntervalMs: config.heartbeatIntervalMs,
+      runtime: {
+        reporter,
+        reconciler: rec,
+        latestDesiredReport: () => latestReport,
+        localApi,
+        heartbeatIntervalMs: config.heartbeatIntervalMs,
+        agentVersion: AGENT_VERSION,
+        log,
+      },
       log,
       signal: stop.signal,
+      onSession: (s) => (session = s),
     });
     return 0;
   } catch (err) {
@@ -78,6 +115,9 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     log.error(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;
   } finally {
+    reconciler?.stop();
+    reporter?.stop();
+    await outbox?.close().catch(() => undefined);
     await driver?.close().catch(() => undefined);
     localApi?.close();
     log.info("stopped");

@@ -36,6 +36,8 @@ describe("parseAgentArgs", () => {
       cluster: { mode: "kube", kubeconfig: "/etc/rancher/k3s/k3s.yaml" },
       stateDir: "/tmp/agent",
       heartbeatIntervalMs: 2500,
+      outboxMaxBytes: 32 * 1024 * 1024,
+      reconcileIntervalMs: 30_000,
     });
   });
 
@@ -59,6 +61,8 @@ describe("parseAgentArgs", () => {
       OUTPOST_AGENT_STATE_DIR: "/srv/agent",
       OUTPOST_HEARTBEAT_INTERVAL: "10",
       OUTPOST_SIM_CHANGE_INTERVAL_MS: "500",
+      OUTPOST_OUTBOX_MAX_BYTES: "1048576",
+      OUTPOST_RECONCILE_INTERVAL_MS: "2000",
     });
     expect(config).toEqual({
       server: "http://centre:3000",
@@ -66,7 +70,14 @@ describe("parseAgentArgs", () => {
       cluster: { mode: "simulate", name: "lab-1", changeIntervalMs: 500 },
       stateDir: "/srv/agent",
       heartbeatIntervalMs: 10_000,
+      outboxMaxBytes: 1048576,
+      reconcileIntervalMs: 2000,
     });
+  });
+
+  it("rejects a bad outbox bound or reconcile interval", () => {
+    expect(() => run(["--server", "http://c:1", "--simulate", "a"], { OUTPOST_OUTBOX_MAX_BYTES: "12" })).toThrow(/OUTPOST_OUTBOX_MAX_BYTES/);
+    expect(() => run(["--server", "http://c:1", "--simulate", "a"], { OUTPOST_RECONCILE_INTERVAL_MS: "soon" })).toThrow(/OUTPOST_RECONCILE_INTERVAL_MS/);
   });
 
   it("lets flags win over the environment, cluster flags as a pair", () => {

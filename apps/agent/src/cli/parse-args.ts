@@ -14,6 +14,10 @@ export interface AgentConfig {
   cluster: ClusterSource;
   stateDir: string;
   heartbeatIntervalMs: number;
+  /** Bound of the durable outbox's pending data (OUTPOST_OUTBOX_MAX_BYTES). */
+  outboxMaxBytes: number;
+  /** How often the cached desired state is applied again (OUTPOST_RECONCILE_INTERVAL_MS). */
+  reconcileIntervalMs: number;
 }
 
 export type ParsedCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; config: AgentConfig };
@@ -66,9 +70,12 @@ export function parseAgentArgs(argv: readonly string[], env: Record<string, stri
     throw new AgentConfigError(`--heartbeat-interval must be a number of seconds between 0.1 and 3600, got '${heartbeatText}'`);
   }
 
+  const outboxMaxBytes = positiveIntegerFromEnv(fromEnv, "OUTPOST_OUTBOX_MAX_BYTES", 32 * 1024 * 1024, 64 * 1024);
+  const reconcileIntervalMs = positiveIntegerFromEnv(fromEnv, "OUTPOST_RECONCILE_INTERVAL_MS", 30_000, 500);
+
   return {
     kind: "run",
-    config: { server, registrationToken, cluster, stateDir, heartbeatIntervalMs: Math.round(heartbeatSeconds * 1000) },
+    config: { server, registrationToken, cluster, stateDir, heartbeatIntervalMs: Math.round(heartbeatSeconds * 1000), outboxMaxBytes, reconcileIntervalMs },
   };
 }
 
@@ -129,4 +136,12 @@ function parseClusterSource(
     return { mode: "simulate", name: simulate, changeIntervalMs };
   }
   throw new AgentConfigError("one of --kubeconfig PATH or --simulate NAME is required");
+}
+
+function positiveIntegerFromEnv(fromEnv: (name: string) => string | undefined, name: string, fallback: number, min: number): number {
+  const text = fromEnv(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new AgentConfigError(`${name} must be a whole number ≥ ${min}, got '${text}'`);
+  return value;
 }

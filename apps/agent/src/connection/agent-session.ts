@@ -1,75 +1,89 @@
 import type { Socket } from "socket.io-client";
-import { z } from "zod";
-import { ZClusterSnapshot, ZHeartbeat, type AgentToServerEvents, type ClusterDriver, type ServerToAgentEvents } from "@outpost/cluster-core";
+import { ZDesiredState, ZHeartbeat, type AgentToServerEvents, type DesiredApplied, type ServerToAgentEvents } from "@outpost/cluster-core";
 import type { Logger } from "../logging/logger";
-import { describeError } from "../util/describe-error";
-import { parseAgentAck } from "./parse-agent-ack";
-import { SnapshotSender } from "./snapshot-sender";
+import type { Reconciler } from "../desired/reconciler";
+import type { AgentReporter } from "../reporting/agent-reporter";
 import { startAgentTunnel } from "../tunnel/agent-tunnel";
 import type { LocalApi } from "../tunnel/local-api";
+import { describeError } from "../util/describe-error";
+import { startOutboxDelivery } from "./outbox-delivery";
+import { parseAgentAck } from "./parse-agent-ack";
 
 export type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
 
-export interface AgentSessionOptions {
-  socket: AgentSocket;
-  driver: ClusterDriver;
+/** What lives for the whole agent run, across connections. */
+export interface AgentRuntime {
+  reporter: AgentReporter;
+  reconciler: Reconciler;
+  /** The newest reconcile report, to tell the centre once connected. */
+  latestDesiredReport(): DesiredApplied | null;
   /** The cluster's API server for the kube API tunnel; null for a simulated cluster. */
   localApi: LocalApi | null;
   heartbeatIntervalMs: number;
+  agentVersion: string;
   log: Logger;
+}
+
+export interface AgentSessionOptions {
+  socket: AgentSocket;
+  runtime: AgentRuntime;
   /** The link looks dead although the transport has not noticed yet. */
   onUnresponsive: (reason: string) => void;
 }
 
 export interface AgentSession {
-  notifyChange(): void;
+  /** A new reconcile report to pass on. */
+  reportDesired(report: DesiredApplied): void;
   stop(): void;
 }
 
-const SNAPSHOT_ACK_TIMEOUT_MS = 20_000;
 /** Three unanswered beats in a row: give up on this connection and dial again. */
 const MAX_MISSED_HEARTBEATS = 3;
 
 /**
- * What the agent does while connected: snapshots (via SnapshotSender) and heartbeats. Lives
- * exactly as long as one socket.io connection.
+ * What the agent does while connected: drains the outbox, beats (reporting the link's round trip,
+ * missed beats and queue length so the centre can tell a degraded link), takes desired state,
+ * and serves the kube API tunnel. Lives exactly as long as one socket.io connection.
  */
-export function startAgentSession({ socket, driver, localApi, heartbeatIntervalMs, log, onUnresponsive }: AgentSessionOptions): AgentSession {
+export function startAgentSession({ socket, runtime, onUnresponsive }: AgentSessionOptions): AgentSession {
+  const { log, reporter } = runtime;
   let stopped = false;
-  const tunnel = startAgentTunnel(socket, localApi);
+  const tunnel = startAgentTunnel(socket, runtime.localApi);
 
-  const sendSnapshot = async (): Promise<boolean> => {
-    const raw = await driver.snapshot();
-    // A driver bug must never put garbage on the wire (or in the centre's database).
-    const parsed = ZClusterSnapshot.safeParse(raw);
-    if (!parsed.success) {
-      log.error(`driver produced an invalid snapshot, not sending it: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}`);
-      return false;
-    }
-    const ack = parseAgentAck(await socket.timeout(SNAPSHOT_ACK_TIMEOUT_MS).emitWithAck("agent:snapshot", parsed.data));
-    if (!ack.ok && !stopped) log.warn(`centre refused snapshot: ${ack.error}`);
-    return ack.ok;
+  const reportDesired = (report: DesiredApplied) => {
+    socket.timeout(20_000).emit("desired:applied", report, () => {});
   };
-
-  const sender = new SnapshotSender({
-    send: sendSnapshot,
-    debounceMs: 250,
-    maxWaitMs: 2_000,
-    refreshMs: 60_000,
-    retryMs: 5_000,
-    onError: (err) => {
-      if (!stopped) log.warn(`snapshot not delivered: ${describeError(err)}`);
+  const delivery = startOutboxDelivery({
+    socket,
+    reporter,
+    agentVersion: runtime.agentVersion,
+    log,
+    onHello: () => {
+      const latest = runtime.latestDesiredReport();
+      if (latest) reportDesired(latest);
     },
   });
 
+  socket.on("desired:update", (raw, ack) => {
+    const reply = typeof ack === "function" ? ack : () => {};
+    const state = ZDesiredState.safeParse(raw);
+    if (!state.success) return reply({ ok: false, error: "invalid desired state" });
+    reply({ ok: true, receivedAt: Date.now() });
+    runtime.reconciler.offer(state.data).catch((err: unknown) => log.warn(`desired state not taken: ${describeError(err)}`));
+  });
+
   let missedBeats = 0;
+  let lastRttMs: number | undefined;
   const beat = () => {
     // An ack slower than the interval is a miss; waiting longer only piles up beats.
-    const timeout = Math.max(heartbeatIntervalMs, 2_000);
+    const timeout = Math.max(runtime.heartbeatIntervalMs, 2_000);
+    const sentAt = Date.now();
+    const payload = ZHeartbeat.parse({ sentAt, lastRttMs, missed: missedBeats, queued: reporter.outbox.stats().queued });
     socket
       .timeout(timeout)
-      .emitWithAck("agent:heartbeat", ZHeartbeat.parse({ sentAt: Date.now() }))
+      .emitWithAck("agent:heartbeat", payload)
       .then((value) => {
+        lastRttMs = Date.now() - sentAt;
         missedBeats = 0;
         const ack = parseAgentAck(value);
         if (!ack.ok && !stopped) log.warn(`centre refused heartbeat: ${ack.error}`);
@@ -80,16 +94,14 @@ export function startAgentSession({ socket, driver, localApi, heartbeatIntervalM
         if (missedBeats >= MAX_MISSED_HEARTBEATS) onUnresponsive(`${missedBeats} heartbeats unanswered`);
       });
   };
-
-  sender.start();
   beat();
-  const heartbeatTimer = setInterval(beat, heartbeatIntervalMs);
+  const heartbeatTimer = setInterval(beat, runtime.heartbeatIntervalMs);
 
   return {
-    notifyChange: () => sender.notifyChange(),
+    reportDesired,
     stop: () => {
       stopped = true;
-      sender.stop();
+      delivery.stop();
       tunnel.closeAll();
       clearInterval(heartbeatTimer);
     },

@@ -1,8 +1,7 @@
 import { io, type ExtendedError } from "socket.io-client";
-import { AGENT_NAMESPACE, type AgentHandshake, type ClusterDriver } from "@outpost/cluster-core";
+import { AGENT_NAMESPACE, type AgentHandshake } from "@outpost/cluster-core";
 import type { Logger } from "../logging/logger";
-import type { LocalApi } from "../tunnel/local-api";
-import { startAgentSession, type AgentSession, type AgentSocket } from "./agent-session";
+import { startAgentSession, type AgentRuntime, type AgentSession, type AgentSocket } from "./agent-session";
 
 export type ConnectionOutcome =
   | { kind: "stopped" }
@@ -17,9 +16,7 @@ export interface ConnectOnceOptions {
   server: string;
   auth: AgentHandshake;
   clusterName: string;
-  driver: ClusterDriver;
-  localApi: LocalApi | null;
-  heartbeatIntervalMs: number;
+  runtime: AgentRuntime;
   log: Logger;
   signal: AbortSignal;
   /** The session while connected (for the driver's watch to poke), null otherwise. */
@@ -33,7 +30,7 @@ const CONNECT_TIMEOUT_MS = 20_000;
  * connection loop owns retry timing, so a fleet backs off with jitter instead of in lockstep.
  */
 export function connectOnce(options: ConnectOnceOptions): Promise<ConnectionOutcome> {
-  const { server, auth, clusterName, driver, localApi, heartbeatIntervalMs, log, signal, onSession } = options;
+  const { server, auth, clusterName, runtime, log, signal, onSession } = options;
   return new Promise((resolve) => {
     if (signal.aborted) return resolve({ kind: "stopped" });
     const { namespaceUrl, path } = socketAddress(server);
@@ -70,10 +67,7 @@ export function connectOnce(options: ConnectOnceOptions): Promise<ConnectionOutc
       log.info(`connected to ${namespaceUrl} as cluster ${clusterName} (${auth.clusterId})`);
       session = startAgentSession({
         socket,
-        driver,
-        localApi,
-        heartbeatIntervalMs,
-        log,
+        runtime,
         onUnresponsive: (reason) => finish(closedOrFailed(reason)),
       });
       onSession(session);

@@ -1,11 +1,9 @@
-import type { ClusterDriver } from "@outpost/cluster-core";
 import type { StoredCredential } from "../credentials/credential-store";
 import { AgentRejectedError } from "../errors/agent-error";
 import type { Logger } from "../logging/logger";
-import type { LocalApi } from "../tunnel/local-api";
 import { formatDuration } from "../util/format-duration";
 import { sleep } from "../util/sleep";
-import type { AgentSession } from "./agent-session";
+import type { AgentRuntime, AgentSession } from "./agent-session";
 import { connectOnce } from "./connect-once";
 import { ReconnectPolicy } from "./reconnect-policy";
 
@@ -15,11 +13,11 @@ export interface ConnectionLoopOptions {
   /** Where the credential lives, named in the message when the centre refuses it. */
   credentialFile: string;
   agentVersion: string;
-  driver: ClusterDriver;
-  localApi: LocalApi | null;
-  heartbeatIntervalMs: number;
+  runtime: AgentRuntime;
   log: Logger;
   signal: AbortSignal;
+  /** The session while connected, null otherwise (the run wires reconcile reports to it). */
+  onSession?: (session: AgentSession | null) => void;
 }
 
 /**
@@ -27,23 +25,18 @@ export interface ConnectionLoopOptions {
  * again with full-jitter backoff (1 s base, 60 s cap, reset after 30 s of healthy connection).
  * Throws AgentRejectedError when the centre refuses the credential.
  */
-export async function runConnectionLoop({ server, credential, credentialFile, agentVersion, driver, localApi, heartbeatIntervalMs, log, signal }: ConnectionLoopOptions): Promise<void> {
+export async function runConnectionLoop({ server, credential, credentialFile, agentVersion, runtime, log, signal, onSession }: ConnectionLoopOptions): Promise<void> {
   const policy = new ReconnectPolicy({ baseMs: 1_000, capMs: 60_000, stableAfterMs: 30_000 });
-  let session: AgentSession | null = null;
-  // The driver watches for the whole run, so a reconnect does not restart (and re-list) watches.
-  const stopWatch = driver.watch(() => session?.notifyChange());
   try {
     while (!signal.aborted) {
       const outcome = await connectOnce({
         server,
         auth: { clusterId: credential.clusterId, credential: credential.credential, agentVersion },
         clusterName: credential.clusterName,
-        driver,
-        localApi,
-        heartbeatIntervalMs,
+        runtime,
         log,
         signal,
-        onSession: (s) => (session = s),
+        onSession: (s) => onSession?.(s),
       });
       if (outcome.kind === "stopped") return;
       if (outcome.kind === "rejected") {
@@ -61,6 +54,6 @@ export async function runConnectionLoop({ server, credential, credentialFile, ag
       if (!(await sleep(delay, signal))) return;
     }
   } finally {
-    stopWatch();
+    onSession?.(null);
   }
 }

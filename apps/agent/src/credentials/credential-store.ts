@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { constants as fsConstants } from "node:fs";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { ZAgentHandshake } from "@outpost/cluster-core";
 import { AgentConfigError } from "../errors/agent-error";
+import { isErrnoCode, writeFileAtomically } from "../util/write-file-atomically";
 
 export const CREDENTIAL_FILE_NAME = "credential.json";
 
@@ -51,46 +50,7 @@ export async function readStoredCredential(stateDir: string): Promise<StoredCred
   return parsed.data;
 }
 
-/**
- * Writes the credential so that a crash or power cut at any moment leaves either the old file or
- * the complete new one, never a torn one, and never a moment where it is readable by others:
- * temp file created 0600 → fsync → rename over → fsync the directory (makes the rename durable).
- */
+/** Writes the credential crash-safely and never readable by others (see writeFileAtomically). */
 export async function writeStoredCredential(stateDir: string, credential: StoredCredential): Promise<void> {
-  const data = `${JSON.stringify(ZStoredCredential.parse(credential), null, 2)}\n`;
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
-  const target = credentialPath(stateDir);
-  const temp = join(stateDir, `.${CREDENTIAL_FILE_NAME}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    const file = await open(temp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, 0o600);
-    try {
-      // The umask can only remove bits, but be explicit in case the file system ignores the mode.
-      await file.chmod(0o600);
-      await file.writeFile(data, "utf8");
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
-  await fsyncDirectory(stateDir);
-}
-
-async function fsyncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, fsConstants.O_RDONLY);
-  try {
-    await handle.sync();
-  } catch (err) {
-    // Some file systems refuse fsync on directories; the rename itself already happened.
-    if (!isErrnoCode(err, "EINVAL") && !isErrnoCode(err, "EISDIR")) throw err;
-  } finally {
-    await handle.close();
-  }
-}
-
-function isErrnoCode(err: unknown, code: string): boolean {
-  return typeof err === "object" && err !== null && "code" in err && err.code === code;
+  await writeFileAtomically(credentialPath(stateDir), `${JSON.stringify(ZStoredCredential.parse(credential), null, 2)}\n`, 0o600);
 }

@@ -8,7 +8,7 @@ import {
   Watch,
   type KubernetesObject,
 } from "@kubernetes/client-node";
-import type { ApplyResult, ClusterDriver, ClusterSnapshot, KubeManifest } from "@outpost/cluster-core";
+import type { ApplyResult, ClusterChange, ClusterDriver, ClusterSnapshot, KubeManifest } from "@outpost/cluster-core";
 import { AgentConfigError } from "../errors/agent-error";
 import type { Logger } from "../logging/logger";
 import { buildKubeSnapshot } from "./build-kube-snapshot";
@@ -80,7 +80,7 @@ export class KubeDriver implements ClusterDriver {
     });
   }
 
-  watch(onChange: () => void): () => void {
+  watch(onChange: (change?: ClusterChange) => void): () => void {
     const watch = new Watch(this.config);
     const stops = WATCHED_PATHS.map(({ path, query }) => startRestartingWatch({ watch, path, query, onChange, log: this.log }));
     const stopAll = () => {
@@ -91,14 +91,24 @@ export class KubeDriver implements ClusterDriver {
     return stopAll;
   }
 
-  /** Server-side apply, field manager "outpost", forcing ownership of conflicting fields. */
+  /**
+   * Server-side apply, field manager "outpost", forcing ownership of conflicting fields.
+   * "applied" means the apply changed (or created) the object, "unchanged" that it was already as
+   * wanted: the API server keeps the resourceVersion of a no-op apply, so comparing it tells.
+   * That is how the reconciler notices drift.
+   */
   async apply(manifests: KubeManifest[]): Promise<ApplyResult[]> {
     const results: ApplyResult[] = [];
     for (const manifest of manifests) {
       // The client fills in a default namespace in place; keep the caller's object untouched.
       const spec: KubernetesObject = structuredClone(manifest);
+      const before = await this.objects.read(structuredClone(manifest) as KubernetesObject & { metadata: { name: string } }).then(
+        (o) => o.metadata?.resourceVersion,
+        () => undefined,
+      );
       const applied = await this.objects.patch(spec, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
-      results.push({ kind: manifest.kind, name: manifest.metadata.name, namespace: applied.metadata?.namespace, action: "applied" });
+      const changed = before === undefined || applied.metadata?.resourceVersion !== before;
+      results.push({ kind: manifest.kind, name: manifest.metadata.name, namespace: applied.metadata?.namespace, action: changed ? "applied" : "unchanged" });
     }
     return results;
   }

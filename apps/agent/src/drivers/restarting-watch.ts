@@ -1,5 +1,6 @@
 import type { Watch } from "@kubernetes/client-node";
-import { backoffDelay } from "@outpost/cluster-core";
+import { backoffDelay, type ClusterChange } from "@outpost/cluster-core";
+import { describeWatchEvent } from "./describe-watch-event";
 import type { Logger } from "../logging/logger";
 import { describeError } from "../util/describe-error";
 import { formatDuration } from "../util/format-duration";
@@ -9,7 +10,7 @@ export interface RestartingWatchOptions {
   /** API path, e.g. /apis/apps/v1/deployments. */
   path: string;
   query?: Record<string, string>;
-  onChange: () => void;
+  onChange: (change?: ClusterChange) => void;
   log: Logger;
 }
 
@@ -50,7 +51,7 @@ export function startRestartingWatch({ watch, path, query = {}, onChange, log }:
         return;
       }
       resourceVersion = readResourceVersion(object) ?? resourceVersion;
-      if (phase !== "BOOKMARK") onChange();
+      if (phase !== "BOOKMARK") onChange(describeWatchEvent(phase, object));
     };
     const onDone = (err: unknown) => {
       if (stopped || mine !== generation) return;

@@ -1,4 +1,4 @@
-import type { ApplyResult, ClusterDriver, ClusterSnapshot, KubeManifest, NodeInfo } from "@outpost/cluster-core";
+import type { ApplyResult, ClusterChange, ClusterDriver, ClusterSnapshot, KubeManifest, NodeInfo } from "@outpost/cluster-core";
 import type { Logger } from "../logging/logger";
 import { createSeededRandom } from "./seeded-random";
 import { SimCluster } from "./sim-cluster";
@@ -22,7 +22,8 @@ export class SimDriver implements ClusterDriver {
   private readonly cluster: SimCluster;
   /** Separate stream for timing, so the sequence of changes does not depend on timer counts. */
   private readonly timingRandom: () => number;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change?: ClusterChange) => void>();
+  private changeCount = 0;
   private readonly now: () => number;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -42,7 +43,7 @@ export class SimDriver implements ClusterDriver {
     return this.cluster.snapshot(this.now());
   }
 
-  watch(onChange: () => void): () => void {
+  watch(onChange: (change?: ClusterChange) => void): () => void {
     this.listeners.add(onChange);
     if (this.listeners.size === 1 && !this.closed) {
       this.scheduleNextChange();
@@ -84,7 +85,7 @@ export class SimDriver implements ClusterDriver {
     this.changeTimer = setTimeout(() => {
       const description = this.cluster.applyRandomChange(this.now());
       this.options.log?.info(`simulated change: ${description}`);
-      this.changed();
+      this.changed(description);
       this.scheduleNextChange();
     }, delay);
   }
@@ -99,15 +100,26 @@ export class SimDriver implements ClusterDriver {
       const settled = this.cluster.settleDue(this.now());
       for (const description of settled) this.options.log?.info(`simulated change: ${description}`);
       // Empty when a snapshot already settled them lazily (and so already reported them).
-      if (settled.length > 0) this.changed();
+      if (settled.length > 0) this.changed(...settled);
       else this.armSettleTimer();
     }, Math.max(0, at - this.now()));
   }
 
-  private changed(): void {
+  private changed(...descriptions: string[]): void {
     if (this.closed) return;
     this.armSettleTimer();
-    for (const listener of [...this.listeners]) listener();
+    const changes = descriptions.map((summary): ClusterChange => ({
+      type: "MODIFIED",
+      kind: "SimulatedChange",
+      namespace: "",
+      name: this.options.name,
+      resourceVersion: String(++this.changeCount),
+      summary: summary.slice(0, 256),
+    }));
+    for (const listener of [...this.listeners]) {
+      if (changes.length === 0) listener();
+      for (const change of changes) listener(change);
+    }
   }
 
   private stopTimers(): void {

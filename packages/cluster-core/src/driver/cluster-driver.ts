@@ -1,4 +1,5 @@
 import type { ClusterSnapshot } from "../schemas/snapshot";
+import type { ClusterChange } from "../schemas/outbox";
 
 /** A Kubernetes object as YAML/JSON decodes it; the driver checks the fields it needs. */
 export interface KubeManifest {
@@ -23,8 +24,11 @@ export interface ClusterDriver {
   readonly kind: "kube" | "simulated";
   /** The whole current picture: nodes, workloads, recent Warning events. */
   snapshot(): Promise<ClusterSnapshot>;
-  /** Calls `onChange` (debounced by the caller) whenever the picture may have changed; returns a stop function. */
-  watch(onChange: () => void): () => void;
+  /**
+   * Calls `onChange` whenever the picture may have changed, with the change itself when the
+   * driver can name one (a watch event on a node or workload); returns a stop function.
+   */
+  watch(onChange: (change?: ClusterChange) => void): () => void;
   /** Server-side apply with field manager `outpost`. */
   apply(manifests: KubeManifest[]): Promise<ApplyResult[]>;
   delete(manifests: KubeManifest[]): Promise<ApplyResult[]>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZId } from "./common";
-import { ZClusterSnapshot, type ClusterSnapshot } from "./snapshot";
+import { ZClusterSnapshot } from "./snapshot";
 import type { TunnelAgentToCentreEvents, TunnelCentreToAgentEvents } from "../tunnel/tunnel-protocol";
 import type { AgentHello, OutboxAck, OutboxBatch } from "./outbox";
 import type { DesiredApplied, DesiredState } from "./desired-state";
@@ -52,7 +52,6 @@ export const UI_NAMESPACE = "/ui";
 
 export interface AgentToServerEvents extends TunnelAgentToCentreEvents {
   "agent:heartbeat": (beat: Heartbeat, ack: (res: AgentAck) => void) => void;
-  "agent:snapshot": (snapshot: ClusterSnapshot, ack: (res: AgentAck) => void) => void;
   /** First message of a connection: the answer's ackedSeq says where the outbox resumes. */
   "agent:hello": (hello: AgentHello, ack: (res: OutboxAck) => void) => void;
   /** Durable outbox records, in order; the answer acknowledges everything up to ackedSeq. */

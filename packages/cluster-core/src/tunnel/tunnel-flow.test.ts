@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { pumpChunks, readAvailable, writeWithBackpressure } from "./tunnel-flow";
+import { pumpChunks, writeWithBackpressure } from "./tunnel-flow";
 
 async function* blocks(...sizes: number[]) {
   for (const s of sizes) yield new Uint8Array(s).fill(s % 251);
@@ -72,63 +72,5 @@ describe("writeWithBackpressure", () => {
     const pending = writeWithBackpressure(dest, new Uint8Array(8));
     dest.destroy();
     await expect(pending).rejects.toThrow("closed");
-  });
-});
-
-describe("readAvailable", () => {
-  const total = (blocks: Uint8Array[]) => blocks.reduce((n, b) => n + b.byteLength, 0);
-
-  it("takes everything buffered as one block, and each later arrival as it comes", async () => {
-    const src = new PassThrough();
-    for (let i = 0; i < 5; i++) src.write(new Uint8Array(1000).fill(i));
-    const it = readAvailable(src)[Symbol.asyncIterator]();
-    const first = await it.next();
-    expect(first.value?.byteLength).toBe(5000);
-    const later = it.next();
-    setTimeout(() => src.write(new Uint8Array(7)), 5);
-    expect((await later).value?.byteLength).toBe(7);
-    src.end();
-    expect((await it.next()).done).toBe(true);
-  });
-
-  it("reads every byte in order, through to the end", async () => {
-    const src = new PassThrough({ highWaterMark: 64 });
-    const blocks: Uint8Array[] = [];
-    const reading = (async () => {
-      for await (const b of readAvailable(src)) {
-        blocks.push(b);
-        await new Promise((r) => setTimeout(r, 1)); // a slow consumer lets data pile up
-      }
-    })();
-    for (let i = 0; i < 50; i++) {
-      if (!src.write(new Uint8Array(40).fill(i))) await new Promise((r) => src.once("drain", r));
-    }
-    src.end();
-    await reading;
-    expect(total(blocks)).toBe(2000);
-    expect(blocks.length).toBeLessThan(50);
-    const all = Buffer.concat(blocks);
-    for (let i = 0; i < 50; i++) expect(all[i * 40]).toBe(i);
-  });
-
-  it("throws when the stream fails or closes before its end", async () => {
-    const failing = new PassThrough();
-    const it = readAvailable(failing)[Symbol.asyncIterator]();
-    const next = it.next();
-    failing.destroy(new Error("connection reset"));
-    await expect(next).rejects.toThrow("connection reset");
-
-    const closing = new PassThrough();
-    const it2 = readAvailable(closing)[Symbol.asyncIterator]();
-    const next2 = it2.next();
-    closing.destroy();
-    await expect(next2).rejects.toThrow("closed before its end");
-  });
-
-  it("leaves no listeners behind", async () => {
-    const src = new PassThrough();
-    src.end(new Uint8Array(3));
-    for await (const _ of readAvailable(src));
-    expect(src.listenerCount("readable") + src.listenerCount("error")).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { OutboxBatch, OutboxRecord } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
 import { AppError } from "../errors/app-error";
-import { applySnapshotIn } from "./apply-snapshot";
+import { applySnapshot } from "./apply-snapshot";
 
 export interface AppliedBatch {
   ackedSeq: number;
@@ -25,7 +25,7 @@ export async function applyOutboxBatch(db: Db, clusterId: string, batch: OutboxB
     if (fresh.length === 0) return { ackedSeq: cluster.outboxAckedSeq, applied: 0, snapshotApplied: false };
 
     const newestSnapshot = fresh.findLast((r) => r.kind === "snapshot");
-    if (newestSnapshot?.kind === "snapshot") await applySnapshotIn(tx, clusterId, newestSnapshot.snapshot, now);
+    if (newestSnapshot?.kind === "snapshot") await applySnapshot(tx, clusterId, newestSnapshot.snapshot, now);
     const rows = fresh.filter((r) => r.kind !== "snapshot").map((r) => toChangeRow(clusterId, r));
     if (rows.length > 0) await tx.clusterChange.createMany({ data: rows });
 

@@ -1,16 +1,11 @@
 import { summarizeSnapshot, type ClusterSnapshot } from "@outpost/cluster-core";
-import type { Db, DbTransaction } from "../db/open-database";
+import type { DbTransaction } from "../db/open-database";
 
 /**
  * Stores an agent's snapshot: the counts and versions on the cluster row, nodes as rows (so they
  * can be queried), workloads and events as the snapshot document. Nodes that vanished are removed.
  */
-export async function applySnapshot(db: Db, clusterId: string, snapshot: ClusterSnapshot, now = new Date()): Promise<void> {
-  await db.$transaction((tx) => applySnapshotIn(tx, clusterId, snapshot, now));
-}
-
-/** The same, inside a transaction the caller already holds. */
-export async function applySnapshotIn(tx: DbTransaction, clusterId: string, snapshot: ClusterSnapshot, now: Date): Promise<void> {
+export async function applySnapshot(tx: DbTransaction, clusterId: string, snapshot: ClusterSnapshot, now: Date): Promise<void> {
   const summary = summarizeSnapshot(snapshot);
   const names = snapshot.nodes.map((n) => n.name);
   await tx.cluster.update({

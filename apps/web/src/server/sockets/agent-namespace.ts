@@ -3,7 +3,6 @@ import {
   ZAgentHandshake,
   ZAgentHello,
   ZDesiredApplied,
-  ZClusterSnapshot,
   ZHeartbeat,
   ZOutboxBatch,
   type AgentAck,
@@ -13,7 +12,6 @@ import {
 } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { authenticateAgent } from "../fleet/authenticate-agent";
-import { applySnapshot } from "../fleet/apply-snapshot";
 import { applyOutboxBatch } from "../fleet/apply-outbox-batch";
 import { desiredStateForAgent } from "../fleet/desired-state-service";
 import type { AgentConnection } from "../fleet/agent-presence";
@@ -26,14 +24,17 @@ interface AgentSocketData {
 export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 
-const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:snapshot", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
+const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
 
 /** Error for a refused handshake; the agent reads `data.code` to decide whether retrying can help. */
 function handshakeError(code: string, message: string): Error {
   return Object.assign(new Error(message), { data: { code } });
 }
 
-/** The /agent namespace: authenticated agents report heartbeats and snapshots, each acknowledged. */
+/**
+ * The /agent namespace: authenticated agents say hello, deliver their durable outbox, beat, take
+ * desired state and serve the kube API tunnel; every agent message is acknowledged.
+ */
 export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext): void {
   nsp.use((socket, next) => {
     const hs = ZAgentHandshake.safeParse(socket.handshake.auth);
@@ -124,26 +125,6 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
         } catch (err) {
           console.error(`[agent] ${clusterName}: storing outbox batch failed:`, err);
           reply({ ok: false, error: "the centre could not store the batch; send it again" });
-        }
-      });
-    });
-
-    socket.on("agent:snapshot", (snapshot, ack) => {
-      const reply = safeAck<AgentAck>(ack);
-      const parsed = ZClusterSnapshot.safeParse(snapshot);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return reply({ ok: false, error: `invalid snapshot: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "rejected"}` });
-      }
-      ctx.presence.heard(clusterId, conn);
-      void serially(async () => {
-        try {
-          await applySnapshot(ctx.db, clusterId, parsed.data);
-          await ctx.live.clusterChanged(ctx.db, clusterId);
-          reply({ ok: true, receivedAt: Date.now() });
-        } catch (err) {
-          console.error(`[agent] ${clusterName}: storing snapshot failed:`, err);
-          reply({ ok: false, error: "the centre could not store the snapshot; it will be asked again" });
         }
       });
     });

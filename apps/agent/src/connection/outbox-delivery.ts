@@ -1,0 +1,89 @@
+import { OUTBOX_BATCH_MAX, ZOutboxAck } from "@outpost/cluster-core";
+import type { Logger } from "../logging/logger";
+import type { AgentReporter } from "../reporting/agent-reporter";
+import { describeError } from "../util/describe-error";
+import type { AgentSocket } from "./agent-session";
+
+const ACK_TIMEOUT_MS = 30_000;
+const RETRY_MS = 2_000;
+
+export interface OutboxDelivery {
+  stop(): void;
+}
+
+/**
+ * Drains the durable outbox over one connection: hello first (the centre says up to which
+ * sequence it already has everything: a resumed link sends only what is missing), then batches
+ * in order, each dropped from the outbox only once the centre acknowledged it. Anything unsent
+ * when the link goes stays on disk for the next connection.
+ */
+export function startOutboxDelivery(opts: { socket: AgentSocket; reporter: AgentReporter; agentVersion: string; log: Logger; onHello?: () => void }): OutboxDelivery {
+  const { socket, reporter, log } = opts;
+  const outbox = reporter.outbox;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const unsubscribe = reporter.onAppended(() => wake?.());
+  const idle = (ms?: number) =>
+    new Promise<void>((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+    });
+
+  const sayHello = async (): Promise<boolean> => {
+    try {
+      const hello = ZOutboxAck.safeParse(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("agent:hello", { agentVersion: opts.agentVersion, queued: outbox.stats().queued }));
+      if (hello.success && hello.data.ok) {
+        await outbox.ack(hello.data.ackedSeq);
+        return true;
+      }
+      log.warn(`centre refused hello: ${hello.success && !hello.data.ok ? hello.data.error : "malformed answer"}`);
+    } catch (err) {
+      if (!stopped) log.warn(`hello not answered (${describeError(err)})`);
+    }
+    return false;
+  };
+
+  const run = async () => {
+    while (!stopped && !(await sayHello())) await idle(RETRY_MS);
+    if (stopped) return;
+    opts.onHello?.();
+    while (!stopped) {
+      const batch = outbox.pending(OUTBOX_BATCH_MAX);
+      if (batch.length === 0) {
+        await idle();
+        continue;
+      }
+      let answer;
+      try {
+        answer = ZOutboxAck.safeParse(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("agent:outbox", { records: batch }));
+      } catch (err) {
+        if (stopped) return;
+        log.warn(`outbox batch not acknowledged (${describeError(err)}); it stays queued`);
+        await idle(RETRY_MS);
+        continue;
+      }
+      if (answer.success && answer.data.ok) {
+        await outbox.ack(answer.data.ackedSeq);
+      } else {
+        log.warn(`centre refused an outbox batch: ${answer.success && !answer.data.ok ? answer.data.error : "malformed answer"}; retrying`);
+        await idle(RETRY_MS);
+      }
+    }
+  };
+
+  run().catch((err: unknown) => {
+    if (!stopped) log.warn(`outbox delivery stopped: ${describeError(err)}`);
+  });
+
+  return {
+    stop() {
+      stopped = true;
+      unsubscribe();
+      wake?.();
+    },
+  };
+}
