@@ -26,6 +26,12 @@ pg_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()
 export OUTPOST_TEST_POSTGRES_URL=$(bash scripts/postgres-server.sh start "$pg_dir" "$pg_port")
 npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-postgres.json"
 unset OUTPOST_TEST_POSTGRES_URL
+step "faults (network namespaces: cut links, lossy links, crashes)"
+if [ "$(id -u)" = 0 ]; then
+  bash scripts/fault-tests.sh --reporter=default --reporter=json --outputFile="$results/faults.json"
+else
+  echo "skipped: the fault tests create network namespaces and need root (sudo -E bash scripts/fault-tests.sh)"
+fi
 step "e2e (Playwright, Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
 

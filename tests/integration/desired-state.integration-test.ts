@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DesiredStateView } from "@outpost/cluster-core";
+import { startAgent, type AgentProcess } from "../support/agent";
+import { ApiClient } from "../support/api-client";
+import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
+import { eventually } from "../support/eventually";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { startTestCluster, type TestCluster } from "../support/test-cluster";
+
+/** Desired state is cached on the device and reconciled against a real API server, link or not. */
+describe("desired state and offline reconciliation", () => {
+  let cluster: TestCluster;
+  let db: TestDatabase;
+  let centre: Centre;
+  let admin: ApiClient;
+  let agent: AgentProcess;
+  let clusterId: string;
+
+  const configMap = (value: string) => ({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "till-settings", namespace: "default" },
+    data: { currency: value },
+  });
+  const liveValue = async () => (await cluster.kubectlRun(["get", "configmap", "till-settings", "-o", "jsonpath={.data.currency}"])).stdout;
+
+  beforeAll(async () => {
+    [cluster, db] = await Promise.all([startTestCluster({ nodes: 1 }), createTestDatabase()]);
+    centre = await startCentre({ databaseUrl: db.url });
+    admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
+    const site = await admin.createSite("bakery-4");
+    const { token } = await admin.createRegistrationToken(site.id, "bakery-4-k3s");
+    agent = startAgent({ server: centre.url, registrationToken: token, kubeconfig: cluster.kubeconfig, env: { OUTPOST_RECONCILE_INTERVAL_MS: "1000" } });
+    clusterId = (await eventually(() => admin.clusters(), (cs) => cs[0]?.status === "online", "online", 30_000))[0]!.id;
+  }, 240_000);
+  afterAll(async () => {
+    await agent?.stop();
+    await centre?.stop();
+    await Promise.all([cluster?.stop(), db?.drop()]);
+  });
+
+  it("applies a new generation with server-side apply and reports it applied", async () => {
+    const set = await admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap("EUR")] });
+    expect(set.generation).toBe(1);
+    await eventually(liveValue, (v) => v === "EUR", "ConfigMap applied on the cluster");
+    const managers = (await cluster.kubectlRun(["get", "configmap", "till-settings", "-o", "jsonpath={.metadata.managedFields[*].manager}"])).stdout;
+    expect(managers).toContain("outpost");
+    await eventually(() => admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${clusterId}/desired-state`), (d) => d.appliedGeneration === 1, "generation 1 applied");
+  });
+
+  it("keeps reconciling while the centre is unreachable, and reports the drift afterwards", async () => {
+    await centre.stop();
+    // Someone changes and then deletes the object on site while the link is down.
+    expect((await cluster.kubectlRun(["patch", "configmap", "till-settings", "-p", '{"data":{"currency":"USD"}}'])).code).toBe(0);
+    await eventually(liveValue, (v) => v === "EUR", "put back while offline", 10_000);
+    expect((await cluster.kubectlRun(["delete", "configmap", "till-settings"])).code).toBe(0);
+    await eventually(liveValue, (v) => v === "EUR", "recreated while offline", 10_000);
+
+    await centre.restart();
+    admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
+    const detail = await eventually(
+      () => admin.cluster(clusterId),
+      (d) => d.status === "online" && d.changes.filter((c) => c.type === "DRIFT" && c.name === "till-settings").length >= 2,
+      "drift reports delivered after the link returns",
+      30_000,
+    );
+    const drift = detail.changes.filter((c) => c.type === "DRIFT");
+    expect(drift.every((c) => c.kind === "ConfigMap" && c.namespace === "default")).toBe(true);
+    expect(new Date(drift[0]!.observedAt).getTime()).toBeLessThan(new Date(drift[0]!.receivedAt).getTime());
+  });
+
+  it("refuses bad desired state and non-operators, changing nothing", async () => {
+    const before = await admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${clusterId}/desired-state`);
+    for (const body of [{ manifests: [{ kind: "ConfigMap" }] }, { manifests: [{ ...configMap("X"), metadata: { name: "Bad Name" } }] }, { manifests: "all" }, {}]) {
+      expect((await admin.call("PUT", `/api/v1/clusters/${clusterId}/desired-state`, body)).status).toBe(422);
+    }
+    await admin.ok("POST", "/api/v1/users", { username: "val", password: "viewer-password-1", role: "viewer" });
+    const viewer = await ApiClient.signIn(centre.url, "val", "viewer-password-1");
+    expect((await viewer.call("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap("GBP")] })).status).toBe(403);
+    expect(await admin.ok("GET", `/api/v1/clusters/${clusterId}/desired-state`)).toEqual(before);
+    expect(await liveValue()).toBe("EUR");
+  });
+});
