@@ -2,7 +2,7 @@ import type { ApiErrorBody } from "@outpost/cluster-core";
 import { ApiError } from "./api-error";
 
 export interface ApiFetchOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as JSON; the server refuses writes without `Content-Type: application/json`. */
   body?: unknown;
   signal?: AbortSignal;

@@ -15,6 +15,7 @@ export const queryKeys = {
     lists: () => ["clusters", "list"] as const,
     list: (filter: ClusterListFilter) => ["clusters", "list", filter] as const,
     detail: (id: string) => ["clusters", id, "detail"] as const,
+    desiredState: (id: string) => ["clusters", id, "desired-state"] as const,
   },
   sites: {
     all: () => ["sites"] as const,

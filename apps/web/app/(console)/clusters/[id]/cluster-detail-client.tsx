@@ -15,6 +15,7 @@ import { ErrorAlert } from "@/src/client/ui/error-alert";
 import { Tabs } from "@/src/client/ui/tabs";
 import { isConnected } from "@/src/client/is-connected";
 import { ChangeTable } from "@/src/client/clusters/change-table";
+import { DesiredStatePanel } from "@/src/client/clusters/desired-state-panel";
 
 interface ClusterDetailClientProps {
   id: string;
@@ -78,6 +79,9 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
             count: cluster.changes.length,
             panel: <ChangeTable changes={cluster.changes} />,
           },
+          ...(cluster.simulated
+            ? []
+            : [{ id: "desired", label: "Desired state", panel: <DesiredStatePanel id={cluster.id} canOperate={canOperate} /> }]),
         ]}
       />
     </>
