@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { ZAgentHandshake } from "@outpost/cluster-core";
 import { AgentConfigError } from "../errors/agent-error";
-import { isErrnoCode, writeFileAtomically } from "../util/write-file-atomically";
+import { isErrnoCode, writeFileDurably } from "../util/durable-fs";
 
 export const CREDENTIAL_FILE_NAME = "credential.json";
 
@@ -50,7 +50,7 @@ export async function readStoredCredential(stateDir: string): Promise<StoredCred
   return parsed.data;
 }
 
-/** Writes the credential crash-safely and never readable by others (see writeFileAtomically). */
+/** Writes the credential crash-safely and never readable by others (0600; see durable-fs). */
 export async function writeStoredCredential(stateDir: string, credential: StoredCredential): Promise<void> {
-  await writeFileAtomically(credentialPath(stateDir), `${JSON.stringify(ZStoredCredential.parse(credential), null, 2)}\n`, 0o600);
+  await writeFileDurably(credentialPath(stateDir), `${JSON.stringify(ZStoredCredential.parse(credential), null, 2)}\n`);
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ZDesiredState, type DesiredState } from "@outpost/cluster-core";
-import { isErrnoCode, writeFileAtomically } from "../util/write-file-atomically";
+import { isErrnoCode, writeFileDurably } from "../util/durable-fs";
 
 export const DESIRED_FILE_NAME = "desired.json";
 
@@ -35,7 +35,7 @@ export class DesiredStateStore {
   /** Keeps `next` if it is newer than what is cached; returns whether it was. */
   async offer(next: DesiredState): Promise<boolean> {
     if (this.state && next.generation <= this.state.generation) return false;
-    await writeFileAtomically(this.path, JSON.stringify(next), 0o600);
+    await writeFileDurably(this.path, JSON.stringify(next));
     this.state = next;
     return true;
   }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { frameLine, unframeLine } from "./checked-line";
-import { isErrnoCode, replaceFileDurably } from "./durable-fs";
+import { isErrnoCode, replaceFileDurably } from "../util/durable-fs";
 
 /**
  * `outbox.acked`: the last seq the centre acknowledged, and the highest seq ever issued. The

@@ -5,7 +5,7 @@ import { ZOutboxRecord, type OutboxRecord, type OutboxRecordInput } from "@outpo
 import { createLogger, type Logger } from "../logging/logger";
 import { describeError } from "../util/describe-error";
 import { readAckedState, writeAckedState } from "./acked-state";
-import { fsyncDirectory, replaceFileDurably, TEMP_SUFFIX, writeAll } from "./durable-fs";
+import { fsyncDirectory, replaceFileDurably, TEMP_SUFFIX, writeAll } from "../util/durable-fs";
 import { OutboxError } from "./outbox-error";
 import { encodeRecord } from "./record-codec";
 import { scanLog } from "./scan-log";

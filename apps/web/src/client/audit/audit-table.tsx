@@ -5,21 +5,14 @@ import { formatDateTime } from "../format-date-time";
 import { RelativeTime } from "../ui/relative-time";
 import { tableClasses } from "../ui/table-classes";
 import { formatAuditDetails } from "./format-audit-details";
+import { TableHead } from "../ui/table-head";
 
 /** Who did what to which object, newest first. */
 export function AuditTable({ events }: { events: AuditEventView[] }) {
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label="Audit events">
-        <thead className={tableClasses.head}>
-          <tr>
-            {["Time", "Actor", "Action", "Target", "Details"].map((h) => (
-              <th key={h} scope="col" className={tableClasses.th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Time", "Actor", "Action", "Target", "Details"]} />
         <tbody className={tableClasses.body}>
           {events.map((e) => (
             <tr key={e.id}>

@@ -2,6 +2,7 @@ import type { ClusterChangeView } from "@outpost/cluster-core";
 import { EmptyState } from "../ui/empty-state";
 import { RelativeTime } from "../ui/relative-time";
 import { tableClasses } from "../ui/table-classes";
+import { TableHead } from "../ui/table-head";
 
 /** Changes delivered through the agent's outbox, newest first, with their sequence numbers. */
 export function ChangeTable({ changes }: { changes: ClusterChangeView[] }) {
@@ -9,15 +10,7 @@ export function ChangeTable({ changes }: { changes: ClusterChangeView[] }) {
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label="Recent changes">
-        <thead className={tableClasses.head}>
-          <tr>
-            {["#", "Observed", "Change", "Object", "Summary"].map((h) => (
-              <th key={h} scope="col" className={tableClasses.th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["#", "Observed", "Change", "Object", "Summary"]} />
         <tbody className={tableClasses.body}>
           {changes.map((c) => (
             <tr key={c.seq}>

@@ -12,6 +12,8 @@ import { ErrorAlert } from "../ui/error-alert";
 import { ModalDialog } from "../ui/modal-dialog";
 import { inputClasses } from "../ui/input-classes";
 import { tableClasses } from "../ui/table-classes";
+import { TableHead } from "../ui/table-head";
+import { FormActions } from "../ui/form-actions";
 
 /**
  * What the centre wants on this cluster: the agent caches it on the device and keeps applying
@@ -65,15 +67,7 @@ export function DesiredStatePanel({ id, canOperate }: { id: string; canOperate: 
       ) : (
         <div className={tableClasses.wrapper}>
           <table className={tableClasses.table} aria-label="Desired objects">
-            <thead className={tableClasses.head}>
-              <tr>
-                {["Kind", "Namespace", "Name"].map((h) => (
-                  <th key={h} scope="col" className={tableClasses.th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Kind", "Namespace", "Name"]} />
             <tbody className={tableClasses.body}>
               {view.manifests.map((m) => (
                 <tr key={`${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`}>
@@ -98,12 +92,7 @@ export function DesiredStatePanel({ id, canOperate }: { id: string; canOperate: 
             </p>
           )}
           {save.isError && <ErrorAlert error={save.error} />}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setEditing(false)}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save new generation"}
-            </Button>
-          </div>
+          <FormActions onCancel={() => setEditing(false)} pending={save.isPending} label="Save new generation" pendingLabel="Saving…" />
         </form>
       </ModalDialog>
     </div>

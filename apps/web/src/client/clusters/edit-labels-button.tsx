@@ -13,6 +13,7 @@ import { ErrorAlert } from "../ui/error-alert";
 import { FormField } from "../ui/form-field";
 import { inputClasses } from "../ui/input-classes";
 import { ModalDialog } from "../ui/modal-dialog";
+import { FormActions } from "../ui/form-actions";
 
 /** Edits a cluster's labels as key=value lines (operators). */
 export function EditLabelsButton({ id, labels }: { id: string; labels: Record<string, string> }) {
@@ -59,12 +60,7 @@ export function EditLabelsButton({ id, labels }: { id: string; labels: Record<st
             />
           </FormField>
           <ErrorAlert error={save.error} />
-          <div className="flex justify-end gap-2">
-            <Button onClick={close}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save labels"}
-            </Button>
-          </div>
+          <FormActions onCancel={close} pending={save.isPending} label="Save labels" pendingLabel="Saving…" />
         </form>
       </ModalDialog>
     </>

@@ -2,6 +2,7 @@ import type { ClusterEvent } from "@outpost/cluster-core";
 import { EmptyState } from "../ui/empty-state";
 import { RelativeTime } from "../ui/relative-time";
 import { tableClasses } from "../ui/table-classes";
+import { TableHead } from "../ui/table-head";
 
 /** Recent Warning events, newest first. */
 export function EventTable({ events }: { events: ClusterEvent[] }) {
@@ -9,15 +10,7 @@ export function EventTable({ events }: { events: ClusterEvent[] }) {
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label="Recent warning events">
-        <thead className={tableClasses.head}>
-          <tr>
-            {["Time", "Object", "Reason", "Message", "Count"].map((h) => (
-              <th key={h} scope="col" className={tableClasses.th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Time", "Object", "Reason", "Message", "Count"]} />
         <tbody className={tableClasses.body}>
           {events.map((e, i) => (
             <tr key={`${e.namespace}/${e.object}/${e.reason}/${e.lastSeen}/${i}`}>

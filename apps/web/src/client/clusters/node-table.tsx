@@ -2,6 +2,7 @@ import type { NodeInfo } from "@outpost/cluster-core";
 import { EmptyState } from "../ui/empty-state";
 import { tableClasses } from "../ui/table-classes";
 import { NodeReadyBadge } from "./node-ready-badge";
+import { TableHead } from "../ui/table-head";
 
 /** The cluster's nodes. */
 export function NodeTable({ nodes, stale }: { nodes: NodeInfo[]; stale: boolean }) {
@@ -9,15 +10,7 @@ export function NodeTable({ nodes, stale }: { nodes: NodeInfo[]; stale: boolean 
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label="Nodes">
-        <thead className={tableClasses.head}>
-          <tr>
-            {["Name", "Status", "Roles", "Kubelet", "CPU", "Memory"].map((h) => (
-              <th key={h} scope="col" className={tableClasses.th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Status", "Roles", "Kubelet", "CPU", "Memory"]} />
         <tbody className={tableClasses.body}>
           {nodes.map((n) => (
             <tr key={n.name}>

@@ -2,6 +2,7 @@ import type { WorkloadInfo } from "@outpost/cluster-core";
 import { EmptyState } from "../ui/empty-state";
 import { tableClasses } from "../ui/table-classes";
 import { WorkloadHealthBadge } from "./workload-health-badge";
+import { TableHead } from "../ui/table-head";
 
 /** Deployments, StatefulSets and DaemonSets with ready/desired replicas. */
 export function WorkloadTable({ workloads, stale }: { workloads: WorkloadInfo[]; stale: boolean }) {
@@ -9,15 +10,7 @@ export function WorkloadTable({ workloads, stale }: { workloads: WorkloadInfo[];
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label="Workloads">
-        <thead className={tableClasses.head}>
-          <tr>
-            {["Namespace", "Kind", "Name", "Ready", "Health"].map((h) => (
-              <th key={h} scope="col" className={tableClasses.th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Namespace", "Kind", "Name", "Ready", "Health"]} />
         <tbody className={tableClasses.body}>
           {workloads.map((w) => (
             <tr key={`${w.namespace}/${w.kind}/${w.name}`}>

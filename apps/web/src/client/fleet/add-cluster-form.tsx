@@ -8,11 +8,11 @@ import { ApiError } from "../api-error";
 import { fieldErrors } from "../field-errors";
 import { parseLabelLines } from "../parse-label-lines";
 import { queryKeys } from "../query-keys";
-import { Button } from "../ui/button";
 import { describedBy } from "../ui/described-by";
 import { ErrorAlert } from "../ui/error-alert";
 import { FormField } from "../ui/form-field";
 import { inputClasses } from "../ui/input-classes";
+import { FormActions } from "../ui/form-actions";
 
 const TTL_CHOICES = [
   { minutes: 60, label: "1 hour" },
@@ -103,12 +103,7 @@ export function AddClusterForm({ sites, onCreated, onCancel }: AddClusterFormPro
         </select>
       </FormField>
       <ErrorAlert error={create.error} />
-      <div className="flex justify-end gap-2 pt-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create registration command"}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={create.isPending} label="Create registration command" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -1,34 +1,18 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { SiteView } from "@outpost/cluster-core";
-import { apiFetch } from "../api-fetch";
 import { queryKeys } from "../query-keys";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { DeleteDialog } from "../ui/delete-dialog";
 
 /** Confirms deleting a site; the server refuses (409) while clusters still belong to it, and says so here. */
 export function DeleteSiteDialog({ site, onClose }: { site: SiteView | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/v1/sites/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.sites.all() });
-      close();
-    },
-  });
-  function close() {
-    remove.reset();
-    onClose();
-  }
   return (
-    <ConfirmDialog
-      open={site !== null}
-      onClose={close}
+    <DeleteDialog
+      path={site && `/api/v1/sites/${encodeURIComponent(site.id)}`}
       title={`Delete site ${site?.name ?? ""}?`}
       confirmLabel="Delete site"
-      onConfirm={() => site && remove.mutate(site.id)}
-      pending={remove.isPending}
-      error={remove.error}
+      invalidates={queryKeys.sites.all()}
+      onClose={onClose}
     >
       {site && site.clusterCount > 0 ? (
         <p>
@@ -37,6 +21,6 @@ export function DeleteSiteDialog({ site, onClose }: { site: SiteView | null; onC
       ) : (
         <p>The site has no clusters. This cannot be undone.</p>
       )}
-    </ConfirmDialog>
+    </DeleteDialog>
   );
 }

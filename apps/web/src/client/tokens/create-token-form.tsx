@@ -7,11 +7,11 @@ import { apiFetch } from "../api-fetch";
 import { ApiError } from "../api-error";
 import { fieldErrors } from "../field-errors";
 import { queryKeys } from "../query-keys";
-import { Button } from "../ui/button";
 import { describedBy } from "../ui/described-by";
 import { ErrorAlert } from "../ui/error-alert";
 import { FormField } from "../ui/form-field";
 import { inputClasses } from "../ui/input-classes";
+import { FormActions } from "../ui/form-actions";
 
 const EXPIRY_CHOICES = [
   { days: 30, label: "30 days" },
@@ -67,12 +67,7 @@ export function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: st
         </select>
       </FormField>
       <ErrorAlert error={create.error} />
-      <div className="flex justify-end gap-2 pt-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={create.isPending} label="Create token" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -7,13 +7,13 @@ import { apiFetch } from "../api-fetch";
 import { ApiError } from "../api-error";
 import { fieldErrors } from "../field-errors";
 import { queryKeys } from "../query-keys";
-import { Button } from "../ui/button";
 import { describedBy } from "../ui/described-by";
 import { ErrorAlert } from "../ui/error-alert";
 import { FormField } from "../ui/form-field";
 import { inputClasses } from "../ui/input-classes";
 import { PasswordField } from "./password-field";
 import { RoleSelect } from "./role-select";
+import { FormActions } from "../ui/form-actions";
 
 /** Username, role and initial password of a new account. */
 export function CreateUserForm({ onDone }: { onDone: () => void }) {
@@ -61,12 +61,7 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
       </FormField>
       <PasswordField id="new-user-password" label="Initial password" error={errors.password} />
       <ErrorAlert error={create.error} />
-      <div className="flex justify-end gap-2 pt-2">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create user"}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} pending={create.isPending} label="Create user" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -3,10 +3,10 @@
 import { useState, type FormEvent } from "react";
 import { ZUpdateUserRequest, type UserView } from "@outpost/cluster-core";
 import { fieldErrors } from "../field-errors";
-import { Button } from "../ui/button";
 import { ErrorAlert } from "../ui/error-alert";
 import { PasswordField } from "./password-field";
 import { useUpdateUser } from "./use-update-user";
+import { FormActions } from "../ui/form-actions";
 
 /** Sets a new password for a user; their other sessions are the server's business. */
 export function ResetPasswordForm({ user, onDone }: { user: UserView; onDone: () => void }) {
@@ -24,12 +24,7 @@ export function ResetPasswordForm({ user, onDone }: { user: UserView; onDone: ()
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <PasswordField id="reset-password" label={`New password for ${user.username}`} error={error} />
       <ErrorAlert error={update.error} />
-      <div className="flex justify-end gap-2 pt-2">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Set password"}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} pending={update.isPending} label="Set password" pendingLabel="Saving…" />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { constants as fsConstants } from "node:fs";
-import { open, rename, rm, type FileHandle } from "node:fs/promises";
+import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
 
 /** Suffix of the temporary file beside each file that is replaced by rename. */
@@ -60,4 +60,10 @@ export async function replaceFileDurably(path: string, chunks: Iterable<Uint8Arr
 
 export function isErrnoCode(err: unknown, code: string): boolean {
   return typeof err === "object" && err !== null && "code" in err && err.code === code;
+}
+
+/** Writes a whole small file durably (credentials, cached desired state), creating its folder 0700. */
+export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await replaceFileDurably(path, [typeof data === "string" ? Buffer.from(data) : data]);
 }

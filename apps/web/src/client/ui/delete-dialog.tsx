@@ -1,0 +1,46 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { apiFetch } from "../api-fetch";
+import { ConfirmDialog } from "./confirm-dialog";
+
+interface DeleteDialogProps {
+  /** The API path to DELETE; null while the dialog is closed. */
+  path: string | null;
+  title: string;
+  confirmLabel: string;
+  /** Queries to refresh once the object is gone. */
+  invalidates: QueryKey;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** Confirms a deletion, performs it, and shows the server's refusal (e.g. a 409) in place. */
+export function DeleteDialog({ path, title, confirmLabel, invalidates, onClose, children }: DeleteDialogProps) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (target: string) => apiFetch(target, { method: "DELETE" }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: invalidates });
+      close();
+    },
+  });
+  function close() {
+    remove.reset();
+    onClose();
+  }
+  return (
+    <ConfirmDialog
+      open={path !== null}
+      onClose={close}
+      title={title}
+      confirmLabel={confirmLabel}
+      onConfirm={() => path && remove.mutate(path)}
+      pending={remove.isPending}
+      error={remove.error}
+    >
+      {children}
+    </ConfirmDialog>
+  );
+}
