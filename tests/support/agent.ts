@@ -13,6 +13,11 @@ export interface AgentOptions {
   /** Reuse a state dir to restart an agent that already registered. */
   stateDir?: string;
   env?: Record<string, string>;
+  /**
+   * Run inside this network namespace (a fault-test device: `ip netns exec <netns> node …`,
+   * which execs node, so the process handle is the agent itself and kill() reaches it).
+   */
+  netns?: string;
 }
 
 export interface AgentProcess extends ProcessHandle {
@@ -26,6 +31,9 @@ export function startAgent(opts: AgentOptions): AgentProcess {
   const args = [AGENT_BIN, "--server", opts.server, "--registration-token", opts.registrationToken, "--state-dir", stateDir, "--heartbeat-interval", "1"];
   if (opts.simulate) args.push("--simulate", opts.simulate);
   if (opts.kubeconfig) args.push("--kubeconfig", opts.kubeconfig);
-  const handle = startProcess(process.execPath, args, { env: { ...process.env, ...opts.env } });
+  const env = { ...process.env, ...opts.env };
+  const handle = opts.netns
+    ? startProcess("ip", ["netns", "exec", opts.netns, process.execPath, ...args], { env })
+    : startProcess(process.execPath, args, { env });
   return Object.assign(handle, { stateDir });
 }

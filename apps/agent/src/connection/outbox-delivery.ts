@@ -22,13 +22,29 @@ export function startOutboxDelivery(opts: { socket: AgentSocket; reporter: Agent
   const outbox = reporter.outbox;
   let stopped = false;
   let wake: (() => void) | null = null;
+  let interrupt: (() => void) | null = null;
   const unsubscribe = reporter.onAppended(() => wake?.());
-  const idle = (ms?: number) =>
+  /** Until something is appended (or stop). */
+  const idle = () =>
     new Promise<void>((resolve) => {
-      const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
       wake = () => {
-        clearTimeout(timer);
         wake = null;
+        resolve();
+      };
+    });
+  /**
+   * After a failure: the full RETRY_MS whatever is appended meanwhile (only stop() cuts it short),
+   * or an agent with a busy cluster would retry a failing centre at its rate of change.
+   */
+  const backOff = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        interrupt = null;
+        resolve();
+      }, RETRY_MS);
+      interrupt = () => {
+        clearTimeout(timer);
+        interrupt = null;
         resolve();
       };
     });
@@ -48,7 +64,7 @@ export function startOutboxDelivery(opts: { socket: AgentSocket; reporter: Agent
   };
 
   const run = async () => {
-    while (!stopped && !(await sayHello())) await idle(RETRY_MS);
+    while (!stopped && !(await sayHello())) await backOff();
     if (stopped) return;
     opts.onHello?.();
     while (!stopped) {
@@ -63,14 +79,14 @@ export function startOutboxDelivery(opts: { socket: AgentSocket; reporter: Agent
       } catch (err) {
         if (stopped) return;
         log.warn(`outbox batch not acknowledged (${describeError(err)}); it stays queued`);
-        await idle(RETRY_MS);
+        await backOff();
         continue;
       }
       if (answer.success && answer.data.ok) {
         await outbox.ack(answer.data.ackedSeq);
       } else {
         log.warn(`centre refused an outbox batch: ${answer.success && !answer.data.ok ? answer.data.error : "malformed answer"}; retrying`);
-        await idle(RETRY_MS);
+        await backOff();
       }
     }
   };
@@ -84,6 +100,7 @@ export function startOutboxDelivery(opts: { socket: AgentSocket; reporter: Agent
       stopped = true;
       unsubscribe();
       wake?.();
+      interrupt?.();
     },
   };
 }
