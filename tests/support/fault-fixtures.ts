@@ -3,7 +3,7 @@
  * centre reachable from the devices, registration, a test control plane inside a device, and a
  * sampler of what the centre says about a cluster over time.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ClusterDetail } from "@outpost/cluster-core";
@@ -14,6 +14,7 @@ import { eventually } from "./eventually";
 import type { Device, RunResult } from "./netns";
 import { REPO_DIR } from "./paths";
 import { createTestDatabase, type TestDatabase } from "./test-database";
+import { readTestClusterEnv } from "./test-cluster";
 
 export interface FaultCentre {
   db: TestDatabase;
@@ -113,13 +114,7 @@ export async function startDeviceCluster(device: Device, opts: { nodes?: number 
     await stop();
     throw new Error(`test cluster in ${device.name} did not start (${started.code ?? started.signal}):\n${started.stderr.slice(-4000)}`);
   }
-  const env = Object.fromEntries(
-    readFileSync(join(dir, "env"), "utf8")
-      .split("\n")
-      .map((line) => /^([A-Z_0-9]+)="?(.*?)"?$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1]!, m[2]!]),
-  );
+  const env = readTestClusterEnv(dir);
   const kubectlBin = env.KUBECTL!;
   const kubeconfig = env.KUBECONFIG!;
   const kubectl: DeviceCluster["kubectl"] = (args, o = {}) =>

@@ -36,13 +36,7 @@ export async function startTestCluster(opts: { nodes?: number } = {}): Promise<T
     await run("bash", [SCRIPT, "stop", dir]).catch(() => undefined);
     throw new Error(`test cluster did not start: ${(err as { stderr?: string }).stderr ?? String(err)}`);
   }
-  const env = Object.fromEntries(
-    readFileSync(join(dir, "env"), "utf8")
-      .split("\n")
-      .map((line) => /^([A-Z_0-9]+)="?(.*?)"?$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1]!, m[2]!]),
-  );
+  const env = readTestClusterEnv(dir);
   const kubectl = env.KUBECTL!;
   const kubeconfig = env.KUBECONFIG!;
   return {
@@ -69,4 +63,15 @@ export async function startTestCluster(opts: { nodes?: number } = {}): Promise<T
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The KEY="value" lines testcluster.sh writes to DIR/env. */
+export function readTestClusterEnv(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readFileSync(join(dir, "env"), "utf8")
+      .split("\n")
+      .map((line) => /^([A-Z_0-9]+)="?(.*?)"?$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!]),
+  );
 }
