@@ -7,6 +7,8 @@ export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-}"
 
 bash scripts/install-prerequisites.sh
 results=$(mktemp -d)
+# Readable by the "postgres" user, which runs the PostgreSQL server when the suite runs as root.
+chmod 755 "$results"
 pg_dir="$results/postgres"
 cleanup() { bash scripts/postgres-server.sh stop "$pg_dir" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
@@ -23,7 +25,8 @@ step "integration (SQLite)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-sqlite.json"
 step "integration (PostgreSQL)"
 pg_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-export OUTPOST_TEST_POSTGRES_URL=$(bash scripts/postgres-server.sh start "$pg_dir" "$pg_port")
+pg_url=$(bash scripts/postgres-server.sh start "$pg_dir" "$pg_port")
+export OUTPOST_TEST_POSTGRES_URL=$pg_url
 npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-postgres.json"
 unset OUTPOST_TEST_POSTGRES_URL
 step "faults (network namespaces: cut links, lossy links, crashes)"

@@ -226,7 +226,15 @@ spawn() { # name args... : own session/process group, output to DIR/logs/NAME.lo
     done
     exec setsid "$BIN/$name" "$@" >"$DIR/logs/$name.log" 2>&1 </dev/null
   ) &
-  echo $! >"$DIR/run/$name.pid"
+  local pid=$! i
+  echo "$pid" >"$DIR/run/$name.pid"
+  # Until the subshell has exec'd, /proc/PID is still bash: wait for the exec so that liveness
+  # checks (which match the process name, to be safe from PID reuse) do not see a dead component.
+  for i in $(seq 200); do
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$BIN/$name" ] && return 0
+    [ -d "/proc/$pid" ] || return 0
+    sleep 0.025
+  done
 }
 
 tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
