@@ -1,10 +1,10 @@
 import { createRequire } from "node:module";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "../../../generated/prisma-sqlite";
 import type * as PgClientModule from "../../../generated/prisma-postgres";
 import type * as SqliteClientModule from "../../../generated/prisma-sqlite";
 import { databaseKind, sqliteFileUrl, type DatabaseKind } from "./database-url";
+import { walSqliteAdapter } from "./sqlite-adapter";
 
 /**
  * The database handle every service takes. Both generated clients come from one schema text
@@ -33,6 +33,6 @@ export function openDatabase(url: string | undefined, defaultSqlitePath: string)
   }
   const { PrismaClient: SqliteClient } = require("../../../generated/prisma-sqlite") as typeof SqliteClientModule;
   const fileUrl = sqliteFileUrl(url, defaultSqlitePath);
-  const db = new SqliteClient({ adapter: new PrismaLibSQL({ url: fileUrl }) });
+  const db = new SqliteClient({ adapter: walSqliteAdapter(fileUrl) });
   return { db, kind, where: fileUrl };
 }

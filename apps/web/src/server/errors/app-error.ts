@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "TOKEN_INVALID"
   | "AGENT_CREDENTIAL_INVALID"
   | "UNSUPPORTED_MEDIA_TYPE"
+  | "DATABASE_BUSY"
   | "INTERNAL";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -19,6 +20,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   TOKEN_INVALID: 401,
   AGENT_CREDENTIAL_INVALID: 401,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  DATABASE_BUSY: 503,
   INTERNAL: 500,
 };
 

@@ -10,6 +10,12 @@ export function errorResponse(err: unknown): Response {
   const prismaCode = (err as { code?: unknown } | null)?.code;
   if (prismaCode === "P2002") return errorResponse(new AppError("CONFLICT", "a record with that name already exists"));
   if (prismaCode === "P2025") return errorResponse(new AppError("NOT_FOUND", "not found"));
+  // P1008: the driver gave up: SQLITE_BUSY (another process holds the file's write lock) or a
+  // PostgreSQL timeout. Nothing was written; the same request can simply be sent again.
+  if (prismaCode === "P1008") {
+    console.warn("[api] database busy:", (err as Error).message.trim().split("\n").at(-1));
+    return errorResponse(new AppError("DATABASE_BUSY", "the database is locked by another process or too slow to answer; nothing was changed, try again"));
+  }
   console.error("[api] unexpected error:", err);
   const body: ApiErrorBody = { error: { code: "INTERNAL", message: "internal error; the centre's log has the details" } };
   return Response.json(body, { status: 500 });
