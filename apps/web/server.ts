@@ -16,6 +16,7 @@ import { applyMigrations } from "./src/server/db/apply-migrations";
 import { bootstrapAdmin } from "./src/server/auth/bootstrap-admin";
 import { setServerContext, type ServerContext } from "./src/server/context";
 import { createAuthCache } from "./src/server/auth/auth-cache";
+import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
 import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
 import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
 import { sendKubeStatus } from "./src/server/tunnel/kube-status";
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), startedAt: new Date() };
   setServerContext(ctx);
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
@@ -88,10 +89,12 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     console.log(`[outpost] ${signal}: shutting down`);
-    presence.stop();
     io.close();
     httpServer.close();
-    void db.$disconnect().finally(() => process.exit(0));
+    void presence
+      .stop()
+      .then(() => db.$disconnect())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));

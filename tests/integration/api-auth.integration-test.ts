@@ -127,6 +127,22 @@ describe("API: authentication, roles and bad input", () => {
     expect(again.status).toBe(401);
   });
 
+  it("refuses sign-ins as a user after five wrong passwords, even the right one, and leaves others alone", async () => {
+    await admin.ok("POST", "/api/v1/users", { username: "erin", password: "erin-password-1", role: "viewer" });
+    const before = await auditCount();
+    const anon = new ApiClient(centre.url);
+    const attempt = (username: string, password: string) => anon.call("POST", "/api/v1/auth/login", { username, password });
+    for (let i = 0; i < 5; i++) expect((await attempt("erin", `guess-${i}-password`)).status).toBe(401);
+    const locked = await attempt("Erin", "erin-password-1");
+    expect(locked.status).toBe(429);
+    expect(locked.body).toMatchObject({ error: { code: "RATE_LIMITED", message: expect.stringMatching(/^too many failed sign-ins for this user; try again in \d+ s$/) } });
+    const retryAfter = Number(locked.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(800);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect((await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD)).sessionCookie).toBeTruthy();
+    expect(await auditCount()).toBe(before + 1); // the admin's sign-in; refusals write nothing
+  });
+
   it("never lets an admin lock themselves out", async () => {
     const me = await admin.ok<{ id: string }>("GET", "/api/v1/me");
     expect((await admin.call("PATCH", `/api/v1/users/${me.id}`, { role: "viewer" })).status).toBe(409);

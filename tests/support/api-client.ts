@@ -2,6 +2,7 @@ import type { ApiErrorBody, ClusterDetail, ClusterSummary, RegistrationTokenCrea
 
 export interface ApiResult<T> {
   status: number;
+  headers: Headers;
   body: T;
 }
 
@@ -47,7 +48,7 @@ export class ApiClient {
     });
     const text = await res.text();
     const json = res.headers.get("content-type")?.includes("json");
-    return { status: res.status, body: (json && text ? JSON.parse(text) : text || null) as T };
+    return { status: res.status, headers: res.headers, body: (json && text ? JSON.parse(text) : text || null) as T };
   }
 
   /** Like call, but throws unless the status is 2xx. */

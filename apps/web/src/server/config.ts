@@ -9,6 +9,8 @@ const ZConfig = z.object({
   secureCookies: z.enum(["true", "false", "auto"]).default("auto"),
   agentHeartbeatTimeoutMs: z.coerce.number().int().min(1000).default(20_000),
   sessionTtlHours: z.coerce.number().int().min(1).default(168),
+  /** Wrong passwords per username within 15 minutes before that username is refused for a while. */
+  loginMaxFailures: z.coerce.number().int().min(1).default(5),
   /** PEM files: with both set the centre serves HTTPS (kubectl sends tokens only over HTTPS). */
   tlsCertFile: z.string().optional(),
   tlsKeyFile: z.string().optional(),
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.OUTPOST_SECURE_COOKIES || undefined,
     agentHeartbeatTimeoutMs: env.OUTPOST_AGENT_HEARTBEAT_TIMEOUT_MS || undefined,
     sessionTtlHours: env.OUTPOST_SESSION_TTL_HOURS || undefined,
+    loginMaxFailures: env.OUTPOST_LOGIN_MAX_FAILURES || undefined,
     tlsCertFile: env.OUTPOST_TLS_CERT || undefined,
     tlsKeyFile: env.OUTPOST_TLS_KEY || undefined,
     tlsCaFile: env.OUTPOST_TLS_CA || undefined,

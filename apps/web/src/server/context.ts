@@ -4,6 +4,7 @@ import type { DatabaseKind } from "./db/database-url";
 import type { LiveUpdates } from "./sockets/live-updates";
 import type { AgentPresence } from "./fleet/agent-presence";
 import type { AuthCache } from "./auth/auth-cache";
+import type { LoginThrottle } from "./auth/login-throttle";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -18,6 +19,7 @@ export interface ServerContext {
   presence: AgentPresence;
   /** Clear it whenever access may end: see auth-cache.ts. */
   authCache: AuthCache;
+  loginThrottle: LoginThrottle;
   startedAt: Date;
 }
 

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "AGENT_CREDENTIAL_INVALID"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "DATABASE_BUSY"
+  | "RATE_LIMITED"
   | "INTERNAL";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -21,6 +22,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   AGENT_CREDENTIAL_INVALID: 401,
   UNSUPPORTED_MEDIA_TYPE: 415,
   DATABASE_BUSY: 503,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
@@ -34,6 +36,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly issues?: ValidationIssue[],
+    /** Sent as Retry-After when the caller should wait before asking again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";

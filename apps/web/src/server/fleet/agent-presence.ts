@@ -35,21 +35,25 @@ export interface AgentPresence {
   onlineCount(): number;
   /** Kube API exchanges open through all tunnels right now. */
   openTunnelStreams(): number;
-  stop(): void;
+  /** Stops the timers and writes the link state still in memory. */
+  stop(): Promise<void>;
 }
 
 interface Entry {
   conn: AgentConnection;
   lastHeard: number;
-  lastPersisted: number;
   degraded: boolean;
   goodBeats: number;
   rttMs: number | null;
   queued: number | null;
+  /** Link state changed since it was last written. */
+  dirty: boolean;
+  /** The device's queue length changed: browsers are told at the next flush. */
+  announce: boolean;
 }
 
-/** lastSeenAt, RTT and queue length of a connected cluster are written at most this often. */
-const PERSIST_EVERY_MS = 5_000;
+/** lastSeenAt, RTT and queue length of connected clusters are written together this often. */
+const FLUSH_EVERY_MS = 5_000;
 /** A heartbeat slower than this, or any missed beat, marks the link degraded. */
 export const DEGRADED_RTT_MS = 1_000;
 /** Good beats in a row needed to call a degraded link healthy again (no flapping). */
@@ -62,26 +66,39 @@ const GOOD_BEATS_TO_RECOVER = 3;
  *   gone quiet for more than half the timeout;
  * - offline since T: the socket closed, or was closed after a full timeout of silence
  *   (half-open links do not close themselves).
+ * Status changes are written and announced at once. The routine link state of every connected
+ * cluster (last contact, RTT, queue length) is written in one transaction every 5 s: a
+ * heartbeat costs no database write, so a thousand agents cost one commit per flush.
  */
-export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeatTimeoutMs: number; now?: () => number }): AgentPresence {
+export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeatTimeoutMs: number; now?: () => number; flushEveryMs?: number }): AgentPresence {
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry>();
 
-  const write = async (clusterId: string, data: Record<string, unknown>, announce: boolean) => {
+  const write = async (clusterId: string, data: Record<string, unknown>) => {
     const res = await db.cluster.updateMany({ where: { id: clusterId }, data });
-    if (res.count > 0 && announce) await live.clusterChanged(db, clusterId);
+    if (res.count > 0) await live.clusterChanged(db, clusterId);
   };
-  const persistLink = (clusterId: string, e: Entry, status?: "online" | "degraded") => {
-    e.lastPersisted = now();
-    write(clusterId, { lastSeenAt: new Date(e.lastHeard), linkRttMs: e.rttMs, queuedAtDevice: e.queued, ...(status ? { status } : {}) }, true).catch((err: unknown) =>
-      console.error("[presence] link state not saved:", err),
-    );
-  };
+  const linkData = (e: Entry) => ({ lastSeenAt: new Date(e.lastHeard), linkRttMs: e.rttMs, queuedAtDevice: e.queued });
   const setDegraded = (clusterId: string, e: Entry, degraded: boolean) => {
     if (e.degraded === degraded) return;
     e.degraded = degraded;
-    persistLink(clusterId, e, degraded ? "degraded" : "online");
+    e.dirty = false;
+    write(clusterId, { ...linkData(e), status: degraded ? "degraded" : "online" }).catch((err: unknown) => console.error("[presence] link state not saved:", err));
   };
+
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const batch = [...entries].filter(([, e]) => e.dirty);
+    if (batch.length === 0) return;
+    const announce = batch.filter(([, e]) => e.announce).map(([id]) => id);
+    for (const [, e] of batch) e.dirty = e.announce = false;
+    await db.$transaction(batch.map(([id, e]) => db.cluster.updateMany({ where: { id }, data: linkData(e) })));
+    for (const id of announce) await live.clusterChanged(db, id);
+  };
+  const flushTimer = setInterval(() => {
+    flushing = flushing.then(flush).catch((err: unknown) => console.error("[presence] link states not saved:", err));
+  }, opts.flushEveryMs ?? FLUSH_EVERY_MS);
+  flushTimer.unref();
 
   const watchdog = setInterval(() => {
     const t = now();
@@ -100,30 +117,32 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     async attach(clusterId, conn) {
       const previous = entries.get(clusterId);
       const t = now();
-      entries.set(clusterId, { conn, lastHeard: t, lastPersisted: t, degraded: false, goodBeats: 0, rttMs: null, queued: null });
+      entries.set(clusterId, { conn, lastHeard: t, degraded: false, goodBeats: 0, rttMs: null, queued: null, dirty: false, announce: false });
       if (previous && previous.conn.id !== conn.id) previous.conn.disconnect(true);
-      await write(clusterId, { status: "online", offlineSince: null, lastSeenAt: new Date(t) }, true);
+      await write(clusterId, { status: "online", offlineSince: null, lastSeenAt: new Date(t) });
     },
     async detach(clusterId, conn) {
       const e = entries.get(clusterId);
       if (!e || e.conn.id !== conn.id) return;
       entries.delete(clusterId);
-      await write(clusterId, { status: "offline", offlineSince: new Date(now()), lastSeenAt: new Date(e.lastHeard), linkRttMs: e.rttMs }, true);
+      await write(clusterId, { status: "offline", offlineSince: new Date(now()), lastSeenAt: new Date(e.lastHeard), linkRttMs: e.rttMs });
     },
     heard(clusterId, conn, link) {
       const e = entries.get(clusterId);
       if (!e || e.conn.id !== conn.id) return;
       e.lastHeard = now();
-      const queuedChanged = link?.queued !== undefined && link.queued !== e.queued;
-      if (link?.queued !== undefined) e.queued = link.queued;
+      e.dirty = true;
+      if (link?.queued !== undefined && link.queued !== e.queued) {
+        e.queued = link.queued;
+        e.announce = true;
+      }
       if (link?.lastRttMs !== undefined || link?.missed !== undefined) {
         if (link.lastRttMs !== undefined) e.rttMs = Math.round(link.lastRttMs);
         const bad = (link.lastRttMs ?? 0) > DEGRADED_RTT_MS || (link.missed ?? 0) > 0;
         e.goodBeats = bad ? 0 : e.goodBeats + 1;
-        if (bad) return setDegraded(clusterId, e, true);
-        if (e.degraded && e.goodBeats >= GOOD_BEATS_TO_RECOVER) return setDegraded(clusterId, e, false);
+        if (bad) setDegraded(clusterId, e, true);
+        else if (e.degraded && e.goodBeats >= GOOD_BEATS_TO_RECOVER) setDegraded(clusterId, e, false);
       }
-      if (queuedChanged || e.lastHeard - e.lastPersisted >= PERSIST_EVERY_MS) persistLink(clusterId, e);
     },
     kick(clusterId) {
       entries.get(clusterId)?.conn.disconnect(true);
@@ -132,7 +151,12 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     connectionOf: (clusterId) => entries.get(clusterId)?.conn,
     onlineCount: () => entries.size,
     openTunnelStreams: () => [...entries.values()].reduce((sum, e) => sum + e.conn.tunnel.activeStreams(), 0),
-    stop: () => clearInterval(watchdog),
+    async stop() {
+      clearInterval(watchdog);
+      clearInterval(flushTimer);
+      await flushing;
+      await flush().catch((err: unknown) => console.error("[presence] link states not saved at shutdown:", err));
+    },
   };
 }
 
@@ -141,9 +165,11 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
  * degraded) are offline since their last contact: the centre was down, and does not guess beyond that.
  */
 export async function markAllOfflineAtStart(db: Db): Promise<number> {
-  const stale = await db.cluster.findMany({ where: { status: { in: ["online", "degraded"] } }, select: { id: true, lastSeenAt: true } });
-  for (const c of stale) {
-    await db.cluster.update({ where: { id: c.id }, data: { status: "offline", offlineSince: c.lastSeenAt ?? new Date() } });
-  }
-  return stale.length;
+  const stillOnline = { status: { in: ["online", "degraded"] } };
+  // Two set-based updates, so a fleet of thousands is one statement each, not a row at a time.
+  const [seen, neverSeen] = await db.$transaction([
+    db.$executeRaw`UPDATE "Cluster" SET "status" = 'offline', "offlineSince" = "lastSeenAt" WHERE "status" IN ('online', 'degraded') AND "lastSeenAt" IS NOT NULL`,
+    db.cluster.updateMany({ where: { ...stillOnline, lastSeenAt: null }, data: { status: "offline", offlineSince: new Date() } }),
+  ]);
+  return seen + neverSeen.count;
 }

@@ -5,7 +5,8 @@ import { AppError, HTTP_STATUS } from "../errors/app-error";
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) {
     const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
-    return Response.json(body, { status: HTTP_STATUS[err.code] });
+    const headers: Record<string, string> = err.retryAfterSeconds ? { "retry-after": String(err.retryAfterSeconds) } : {};
+    return Response.json(body, { status: HTTP_STATUS[err.code], headers });
   }
   const prismaCode = (err as { code?: unknown } | null)?.code;
   if (prismaCode === "P2002") return errorResponse(new AppError("CONFLICT", "a record with that name already exists"));

@@ -7,7 +7,7 @@ import { useSecureCookies } from "@/src/server/http/use-secure-cookies";
 
 // POST /api/v1/auth/login – sign in; sets the httpOnly session cookie
 export const POST = publicRoute(ZLoginRequest, async ({ ctx, body, req }) => {
-  const { user, token, expiresAt } = await login(ctx.db, body, ctx.config.sessionTtlHours);
+  const { user, token, expiresAt } = await login(ctx.db, ctx.loginThrottle, body, ctx.config.sessionTtlHours);
   const res = NextResponse.json({ user });
   res.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", expires: expiresAt, secure: useSecureCookies(ctx.config, req) });
   return res;
