@@ -1,18 +1,22 @@
 /**
  * npm run bench:tunnel — the kube API tunnel against the same API server reached directly:
  *  - latency of GET /api/v1/nodes, p50/p95, through the tunnel and direct, and their ratio;
- *  - throughput of a ~10 MiB response body (a list of ConfigMaps) and of 1 MiB request bodies, both ways.
+ *  - throughput of a ~10 MiB response body (a list of ConfigMaps) and of 1 MiB request bodies, both ways;
+ *  - the same latency through a bare HTTPS reverse proxy process (scripts/bench/tunnel/bare-proxy.ts):
+ *    the floor for any design that relays through the centre, on the same cores.
  * Real parts throughout: the test control plane, the centre over HTTPS, a KubeDriver agent.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:https";
+import { fileURLToPath } from "node:url";
 import { startAgent } from "../../tests/support/agent";
 import { ApiClient } from "../../tests/support/api-client";
 import { ADMIN_PASSWORD, startCentre } from "../../tests/support/centre";
 import { eventually } from "../../tests/support/eventually";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { startTestCluster } from "../../tests/support/test-cluster";
+import { startProcess } from "../../tests/support/process-handle";
 import { ensureTestTls, testTrustBundle } from "../../tests/support/test-tls";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
@@ -66,21 +70,28 @@ async function main(): Promise<void> {
     const apiToken = (await admin.ok<{ token: string }>("POST", "/api/v1/api-tokens", { name: "bench" })).token;
     return { agent, clusterId: c!.id, apiToken };
   })();
+  const tls = ensureTestTls();
+  const bareProxy = startProcess(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./tunnel/bare-proxy.ts", import.meta.url))], {
+    env: { ...process.env, PROXY_CERT: tls.certFile, PROXY_KEY: tls.keyFile, UPSTREAM_URL: cluster.apiserverUrl, UPSTREAM_CA: cluster.caCert, UPSTREAM_TOKEN: cluster.adminToken },
+  });
   try {
-    const tls = ensureTestTls();
+    const proxyPort = (await bareProxy.waitFor(/listening (\d+)/, 20_000))[1]!;
     const direct: Target = { base: cluster.apiserverUrl, token: cluster.adminToken, ca: readFileSync(cluster.caCert), agent: new Agent({ keepAlive: true }) };
     const tunnel: Target = { base: `${centre.url}/k8s/clusters/${agentProc.clusterId}`, token: agentProc.apiToken, ca: readFileSync(tls.caFile), agent: new Agent({ keepAlive: true }) };
+    const floor: Target = { base: `https://127.0.0.1:${proxyPort}`, token: "", ca: readFileSync(tls.caFile), agent: new Agent({ keepAlive: true }) };
 
     // Latency: interleaved pairs, alternating which path goes first, so both see the same load;
     // in rounds, so that a burst of load from other processes shows up as one odd round.
-    const lat = { direct: [] as number[], tunnel: [] as number[] };
+    const lat = { direct: [] as number[], tunnel: [] as number[], floor: [] as number[] };
     const roundRatios: number[] = [];
     const perRound = Math.ceil(SAMPLES / ROUNDS);
+    const paths = [["direct", direct], ["tunnel", tunnel], ["floor", floor]] as const;
     for (let round = -1; round < ROUNDS; round++) {
-      const r = { direct: [] as number[], tunnel: [] as number[] };
+      const r = { direct: [] as number[], tunnel: [] as number[], floor: [] as number[] };
       for (let i = 0; i < (round < 0 ? WARMUP : perRound); i++) {
-        const order = i % 2 ? ([["tunnel", tunnel], ["direct", direct]] as const) : ([["direct", direct], ["tunnel", tunnel]] as const);
-        for (const [name, t] of order) {
+        // Rotate which path goes first, so all see the same load.
+        for (let k = 0; k < paths.length; k++) {
+          const [name, t] = paths[(i + k) % paths.length]!;
           const t0 = performance.now();
           const res = await call(t, "GET", "/api/v1/nodes");
           if (res.status !== 200) throw new Error(`${name} GET /api/v1/nodes → ${res.status}`);
@@ -88,8 +99,7 @@ async function main(): Promise<void> {
         }
       }
       if (round < 0) continue; // warm-up: connections, JIT, caches
-      lat.direct.push(...r.direct);
-      lat.tunnel.push(...r.tunnel);
+      for (const [name] of paths) lat[name].push(...r[name]);
       roundRatios.push(pct(r.tunnel, 50) / pct(r.direct, 50));
     }
 
@@ -128,10 +138,12 @@ async function main(): Promise<void> {
     console.log(`kube API tunnel benchmark (${SAMPLES} samples each in ${ROUNDS} rounds after ${WARMUP} warm-up, interleaved; centre over HTTPS; test control plane ${cluster.apiserverUrl})`);
     console.log(`GET /api/v1/nodes direct: p50 ${pct(lat.direct, 50).toFixed(2)} ms, p95 ${pct(lat.direct, 95).toFixed(2)} ms`);
     console.log(`GET /api/v1/nodes tunnel: p50 ${pct(lat.tunnel, 50).toFixed(2)} ms, p95 ${pct(lat.tunnel, 95).toFixed(2)} ms`);
+    console.log(`GET /api/v1/nodes through a bare HTTPS proxy process (the floor for relaying through a centre): p50 ${pct(lat.floor, 50).toFixed(2)} ms, p95 ${pct(lat.floor, 95).toFixed(2)} ms, p50 ratio to direct ${(pct(lat.floor, 50) / pct(lat.direct, 50)).toFixed(2)}`);
     console.log(`p50 ratio tunnel/direct: ${(pct(lat.tunnel, 50) / pct(lat.direct, 50)).toFixed(2)} (p95 ratio ${(pct(lat.tunnel, 95) / pct(lat.direct, 95)).toFixed(2)}; per round ${roundRatios.map((x) => x.toFixed(2)).join(" ")}, median ${median(roundRatios).toFixed(2)})`);
     console.log(`${mib.toFixed(1)} MiB response body: direct ${(mib / best(down.direct)).toFixed(1)} MiB/s, tunnel ${(mib / best(down.tunnel)).toFixed(1)} MiB/s (best of 5; ${best(down.tunnel).toFixed(2)} s through the tunnel)`);
     console.log(`10 × 1 MiB request bodies, each stored by the API server: direct ${(10 / up.direct).toFixed(1)} MiB/s, tunnel ${(10 / up.tunnel).toFixed(1)} MiB/s (${up.tunnel.toFixed(2)} s through the tunnel)`);
   } finally {
+    await bareProxy.stop();
     await agentProc.agent.stop();
     await centre.stop();
     await Promise.all([cluster.stop(), db.drop()]);
