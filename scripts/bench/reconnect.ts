@@ -11,9 +11,9 @@
  * BENCH_KILL_SIGNAL (SIGKILL|SIGTERM), BENCH_SIM_CHANGE_SECONDS (60, fleet), BENCH_START_SPREAD_SECONDS (10),
  * BENCH_OUTAGE_SECONDS (30, single agent), BENCH_PARTS ("a,b"), BENCH_STATE_DIR (/dev/shm),
  * BENCH_DB_FLEET (postgres) and BENCH_DB_SINGLE (sqlite): the centre's database in (a) and (b).
- * The fleet runs on PostgreSQL by default: a SQLite centre could not keep 1,000 agents connected
- * on the 2-core machine this was written on (BENCH_DB_FLEET=sqlite shows it). PostgreSQL comes
- * from OUTPOST_TEST_POSTGRES_URL or a throw-away server (scripts/postgres-server.sh).
+ * The fleet runs on PostgreSQL by default, the database a fleet of that size would use
+ * (BENCH_DB_FLEET=sqlite runs it on SQLite). PostgreSQL comes from OUTPOST_TEST_POSTGRES_URL or a
+ * throw-away server (scripts/postgres-server.sh).
  */
 import { readFileSync } from "node:fs";
 import { benchDatabases, type DatabaseChoice } from "./reconnect/databases";
