@@ -143,6 +143,18 @@ describe("API: authentication, roles and bad input", () => {
     expect(await auditCount()).toBe(before + 1); // the admin's sign-in; refusals write nothing
   });
 
+  it("keeps an admin signed in where they reset their own password, and ends their other sessions", async () => {
+    await admin.ok("POST", "/api/v1/users", { username: "frank", password: "frank-password-1", role: "admin" });
+    const here = await ApiClient.signIn(centre.url, "frank", "frank-password-1");
+    const elsewhere = await ApiClient.signIn(centre.url, "frank", "frank-password-1");
+    const me = await here.ok<{ id: string }>("GET", "/api/v1/me");
+    await here.ok("PATCH", `/api/v1/users/${me.id}`, { password: "frank-password-2" });
+    expect((await here.call("GET", "/api/v1/me")).status).toBe(200);
+    expect((await elsewhere.call("GET", "/api/v1/me")).status).toBe(401);
+    expect((await new ApiClient(centre.url).call("POST", "/api/v1/auth/login", { username: "frank", password: "frank-password-1" })).status).toBe(401);
+    expect((await ApiClient.signIn(centre.url, "frank", "frank-password-2")).sessionCookie).toBeTruthy();
+  });
+
   it("never lets an admin lock themselves out", async () => {
     const me = await admin.ok<{ id: string }>("GET", "/api/v1/me");
     expect((await admin.call("PATCH", `/api/v1/users/${me.id}`, { role: "viewer" })).status).toBe(409);

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Db } from "../db/open-database";
 import { AppError } from "../errors/app-error";
 import { hashPassword } from "../auth/password";
+import { hashSecretToken } from "../auth/secret-token";
 import { recordAuditEvent } from "../audit/record-audit-event";
 
 function toUserView(u: { id: string; username: string; role: string; disabled: boolean; createdAt: Date }): UserView {
@@ -20,8 +21,12 @@ export async function createUser(db: Db, actor: CurrentUser, input: z.output<typ
   return toUserView(user);
 }
 
-/** Admins cannot demote, disable or delete themselves: there must always be a way back in. */
-export async function updateUser(db: Db, actor: CurrentUser, id: string, input: z.output<typeof ZUpdateUserRequest>): Promise<UserView> {
+/**
+ * Admins cannot demote, disable or delete themselves: there must always be a way back in.
+ * `actorSessionToken` is the session the request came with: an admin who resets their own
+ * password stays signed in there, while every other session of theirs ends.
+ */
+export async function updateUser(db: Db, actor: CurrentUser, id: string, input: z.output<typeof ZUpdateUserRequest>, actorSessionToken?: string): Promise<UserView> {
   const user = await db.user.findUnique({ where: { id } });
   if (!user) throw new AppError("NOT_FOUND", `no user with id ${id}`);
   if (id === actor.id && ((input.role && input.role !== "admin") || input.disabled)) {
@@ -34,7 +39,10 @@ export async function updateUser(db: Db, actor: CurrentUser, id: string, input: 
   const updated = await db.$transaction(async (tx) => {
     const u = await tx.user.update({ where: { id }, data });
     // A disabled user or a reset password ends every open session of that user.
-    if (input.disabled || input.password) await tx.session.deleteMany({ where: { userId: id } });
+    if (input.disabled || input.password) {
+      const keep = id === actor.id && actorSessionToken ? { tokenHash: { not: hashSecretToken(actorSessionToken) } } : {};
+      await tx.session.deleteMany({ where: { userId: id, ...keep } });
+    }
     return u;
   });
   await recordAuditEvent(db, actor, {

@@ -1,11 +1,12 @@
 import { ZUpdateUserRequest } from "@outpost/cluster-core";
 import { apiRoute } from "@/src/server/http/api-route";
+import { SESSION_COOKIE } from "@/src/server/auth/authenticate";
 import { deleteUser, updateUser } from "@/src/server/users/user-service";
 
 // PATCH /api/v1/users/:id – change role, disable/enable, reset password (admin)
 // Role, disabled and password changes can end access: the auth cache forgets everyone.
-export const PATCH = apiRoute({ role: "admin", body: ZUpdateUserRequest }, async ({ ctx, user, params, body }) => {
-  const updated = await updateUser(ctx.db, user, params.id!, body);
+export const PATCH = apiRoute({ role: "admin", body: ZUpdateUserRequest }, async ({ ctx, user, params, body, req }) => {
+  const updated = await updateUser(ctx.db, user, params.id!, body, req.cookies.get(SESSION_COOKIE)?.value);
   ctx.authCache.clear();
   return updated;
 });
