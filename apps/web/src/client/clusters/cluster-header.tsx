@@ -15,7 +15,9 @@ import { SimulatedBadge } from "./simulated-badge";
 export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail; canOperate: boolean }) {
   const facts: { term: string; value: ReactNode }[] = [
     { term: "Site", value: cluster.siteName },
-    { term: "Last seen", value: cluster.lastSeenAt ? <RelativeTime iso={cluster.lastSeenAt} /> : "never" },
+    // A connected cluster is heard from every few seconds; its stored lastSeenAt is only refreshed
+    // in the database every 5 s and not pushed to browsers, so it is shown as what it means.
+    { term: "Last seen", value: isConnected(cluster.status) ? "now (connected)" : cluster.lastSeenAt ? <RelativeTime iso={cluster.lastSeenAt} /> : "never" },
     { term: "k3s version", value: <span className="font-mono">{cluster.k3sVersion || "—"}</span> },
     {
       term: "Nodes ready",
