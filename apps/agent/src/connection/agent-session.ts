@@ -37,7 +37,11 @@ export interface AgentSession {
   stop(): void;
 }
 
-/** Three unanswered beats in a row: give up on this connection and dial again. */
+/**
+ * Three unanswered beats in a row, with nothing at all received from the centre for as long:
+ * give up on this connection and dial again. Late answers still arriving mean a slow link, not a
+ * dead one; a new connection over it would only start from scratch.
+ */
 const MAX_MISSED_HEARTBEATS = 3;
 
 /**
@@ -72,11 +76,19 @@ export function startAgentSession({ socket, runtime, onUnresponsive }: AgentSess
     runtime.reconciler.offer(state.data).catch((err: unknown) => log.warn(`desired state not taken: ${describeError(err)}`));
   });
 
+  // Any packet from the centre (a late heartbeat answer, a ping, tunnel traffic) shows the
+  // connection still carries data.
+  let lastInbound = Date.now();
+  const onInbound = () => {
+    lastInbound = Date.now();
+  };
+  socket.io.engine?.on("packet", onInbound);
+
   let missedBeats = 0;
   let lastRttMs: number | undefined;
+  // An ack slower than the interval is a miss; waiting longer only piles up beats.
+  const timeout = Math.max(runtime.heartbeatIntervalMs, 2_000);
   const beat = () => {
-    // An ack slower than the interval is a miss; waiting longer only piles up beats.
-    const timeout = Math.max(runtime.heartbeatIntervalMs, 2_000);
     const sentAt = Date.now();
     const payload = ZHeartbeat.parse({ sentAt, lastRttMs, missed: missedBeats, queued: reporter.outbox.stats().queued });
     socket
@@ -91,7 +103,10 @@ export function startAgentSession({ socket, runtime, onUnresponsive }: AgentSess
       .catch(() => {
         if (stopped) return;
         missedBeats += 1;
-        if (missedBeats >= MAX_MISSED_HEARTBEATS) onUnresponsive(`${missedBeats} heartbeats unanswered`);
+        const silentMs = Date.now() - lastInbound;
+        if (missedBeats >= MAX_MISSED_HEARTBEATS && silentMs >= MAX_MISSED_HEARTBEATS * timeout) {
+          onUnresponsive(`${missedBeats} heartbeats unanswered, nothing received for ${(silentMs / 1000).toFixed(1)} s`);
+        }
       });
   };
   beat();
@@ -104,6 +119,7 @@ export function startAgentSession({ socket, runtime, onUnresponsive }: AgentSess
       delivery.stop();
       tunnel.closeAll();
       clearInterval(heartbeatTimer);
+      socket.io.engine?.off("packet", onInbound);
     },
   };
 }
