@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/api-client";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
@@ -82,5 +83,24 @@ describe.runIf(sqliteOnly)("SQLite centre shared with other processes", () => {
     const names = await siteNames();
     expect(names).toContain("written-after-the-writer");
     expect(names).not.toContain("written-under-a-writer");
+  });
+
+  it("reads what other processes wrote (no stale snapshot is left behind by a failed write)", async () => {
+    const outside = spawnSync("sqlite3", [file, `UPDATE Site SET location = 'changed outside' WHERE name = 'written-after-the-writer';`], { encoding: "utf8" });
+    expect(outside.status, outside.stderr).toBe(0);
+    const sites = await admin.ok<{ name: string; location: string }[]>("GET", "/api/v1/sites");
+    expect(sites.find((s) => s.name === "written-after-the-writer")?.location).toBe("changed outside");
+  });
+
+  it("keeps one connection to the file however many transactions run", async () => {
+    // Every user update runs in an interactive transaction (users/user-service.ts).
+    const user = await admin.ok<{ id: string }>("POST", "/api/v1/users", { username: "toggled", password: "toggled-password-1", role: "viewer" });
+    const openFiles = () => readdirSync(`/proc/${centre.process.child.pid}/fd`).length;
+    const before = openFiles();
+    for (let i = 0; i < 40; i++) {
+      const res = await admin.call("PATCH", `/api/v1/users/${user.id}`, { role: i % 2 ? "viewer" : "operator" });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    expect(openFiles()).toBeLessThanOrEqual(before + 5);
   });
 });

@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../../generated/prisma-sqlite";
 import type * as PgClientModule from "../../../generated/prisma-postgres";
 import type * as SqliteClientModule from "../../../generated/prisma-sqlite";
 import { databaseKind, sqliteFileUrl, type DatabaseKind } from "./database-url";
-import { walSqliteAdapter } from "./sqlite-adapter";
+import { sqliteAdapter } from "./sqlite-adapter";
 
 /**
  * The database handle every service takes. Both generated clients come from one schema text
@@ -33,6 +33,6 @@ export function openDatabase(url: string | undefined, defaultSqlitePath: string)
   }
   const { PrismaClient: SqliteClient } = require("../../../generated/prisma-sqlite") as typeof SqliteClientModule;
   const fileUrl = sqliteFileUrl(url, defaultSqlitePath);
-  const db = new SqliteClient({ adapter: walSqliteAdapter(fileUrl) });
+  const db = new SqliteClient({ adapter: sqliteAdapter(fileUrl) });
   return { db, kind, where: fileUrl };
 }
