@@ -35,7 +35,9 @@ export async function applyOutboxBatch(db: Db, clusterId: string, batch: OutboxB
     const moved = await tx.cluster.updateMany({ where: { id: clusterId, outboxAckedSeq: cluster.outboxAckedSeq }, data: { outboxAckedSeq: ackedSeq } });
     if (moved.count !== 1) throw new AppError("CONFLICT", "another delivery of this outbox won the race; resend");
     return { ackedSeq, applied: fresh.length, snapshotApplied: Boolean(newestSnapshot) };
-  });
+    // When hundreds of agents return at once their batches queue for the database; waiting a
+    // while for a turn beats refusing the batch and having the agent send it again.
+  }, { maxWait: 15_000, timeout: 15_000 });
 }
 
 function toChangeRow(clusterId: string, r: Exclude<OutboxRecord, { kind: "snapshot" }>) {
