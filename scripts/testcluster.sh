@@ -28,6 +28,7 @@ CACHE_KEY=${K8S_VERSION}-kine${KINE_VERSION#v}-kwok${KWOK_VERSION#v}
 CACHE_DIR=$CACHE_ROOT/$CACHE_KEY
 BIN=$CACHE_DIR/bin
 STAGES=$CACHE_DIR/share/kwok-stages
+KWOK_CRDS=$CACHE_DIR/share/kwok-crds
 BINARIES=(kine kube-apiserver kube-controller-manager kube-scheduler kwok kubectl)
 # kwok's stock stages (copied from the kwok module at build time): node-fast + heartbeat with
 # leases, pod-fast, and the node-not-ready chaos stage used by `node-ready`.
@@ -39,6 +40,20 @@ STAGE_FILES=(
   kustomize/stage/pod/fast/pod-complete.yaml
   kustomize/stage/pod/fast/pod-delete.yaml
 )
+# kwok's CRDs for its kubelet-like server (exec, logs, attach, port-forward), copied from the kwok
+# module at build time next to the stages. kwok watches them (--enable-crds=KWOK_CRD_KINDS); the
+# cluster-wide defaults are created by `start` (KWOK_DEFAULTS, kwok_default_yaml).
+KWOK_CRD_FILES=(
+  kustomize/crd/bases/kwok.x-k8s.io_clusterexecs.yaml
+  kustomize/crd/bases/kwok.x-k8s.io_execs.yaml
+  kustomize/crd/bases/kwok.x-k8s.io_clusterlogs.yaml
+  kustomize/crd/bases/kwok.x-k8s.io_logs.yaml
+  kustomize/crd/bases/kwok.x-k8s.io_clusterattaches.yaml
+  kustomize/crd/bases/kwok.x-k8s.io_attaches.yaml
+  kustomize/crd/bases/kwok.x-k8s.io_clusterportforwards.yaml
+  kustomize/crd/bases/kwok.x-k8s.io_portforwards.yaml
+)
+KWOK_CRD_KINDS=ClusterExec,Exec,ClusterLogs,Logs,ClusterAttach,Attach,ClusterPortForward,PortForward
 # Names of the processes, in start order (stop goes in reverse).
 COMPONENTS=(kine kube-apiserver kube-controller-manager kube-scheduler kwok)
 
@@ -49,11 +64,20 @@ now_ms() { date +%s%3N; }
 phase() { [ "${OUTPOST_TESTCLUSTER_VERBOSE:-0}" = 1 ] && log "+$(( $(now_ms) - T0 )) ms: $*" || true; }
 
 # --- build ------------------------------------------------------------------------------
-have_all_binaries() {
-  local b f
+have_binaries() {
+  local b
   for b in "${BINARIES[@]}"; do [ -x "$BIN/$b" ] || return 1; done
-  for f in "${STAGE_FILES[@]}"; do [ -s "$STAGES/$(basename "$f")" ] || return 1; done
 }
+
+have_kwok_files() { # the stage and CRD files copied from the kwok module
+  local f
+  for f in "${STAGE_FILES[@]}"; do [ -s "$STAGES/$(basename "$f")" ] || return 1; done
+  for f in "${KWOK_CRD_FILES[@]}"; do [ -s "$KWOK_CRDS/$(basename "$f")" ] || return 1; done
+}
+
+# A cache built before a file was added to STAGE_FILES / KWOK_CRD_FILES only gets the files
+# copied (build_locked), not a rebuild.
+have_all_binaries() { have_binaries && have_kwok_files; }
 
 # The Go toolchain of this machine kind lives in /usr/local/go; a bare CI shell may lack it on PATH.
 command -v go >/dev/null 2>&1 || PATH=$PATH:/usr/local/go/bin
@@ -128,7 +152,7 @@ build_kine() {
 }
 
 build_kwok() {
-  local src=$CACHE_DIR/src/kwok out=$1 kwokdir f
+  local src=$CACHE_DIR/src/kwok out=$1
   mkdir -p "$src"
   printf 'module outpost.local/testcluster/kwok\n\ngo 1.26.0\n\nrequire sigs.k8s.io/kwok %s\n' \
     "$KWOK_VERSION" >"$src/go.mod"
@@ -137,20 +161,36 @@ build_kwok() {
   local ld="-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION#v} -X sigs.k8s.io/kwok/pkg/consts.KubeVersion=${K8S_VERSION#v}"
   log "kwok: compiling"
   (cd "$src" && go_env CGO_ENABLED=0 nice -n 10 go build -p 2 -ldflags "$ld" -o "$out/kwok" sigs.k8s.io/kwok/cmd/kwok)
-  kwokdir=$(module_dir "sigs.k8s.io/kwok@$KWOK_VERSION")
-  mkdir -p "$STAGES.tmp"
-  for f in "${STAGE_FILES[@]}"; do cp "$kwokdir/$f" "$STAGES.tmp/"; done
-  chmod -R u+w "$STAGES.tmp"
-  rm -rf "$STAGES"; mv "$STAGES.tmp" "$STAGES"
+}
+
+copy_kwok_files() { # kwok's stock stages and CRDs, from the module kwok was built from
+  local kwokdir; kwokdir=$(module_dir "sigs.k8s.io/kwok@$KWOK_VERSION")
+  copy_files "$kwokdir" "$STAGES" "${STAGE_FILES[@]}"
+  copy_files "$kwokdir" "$KWOK_CRDS" "${KWOK_CRD_FILES[@]}"
+}
+
+copy_files() { # FROM TO FILE... : replace directory TO with the basenames of FROM/FILE...
+  local from=$1 to=$2 f; shift 2
+  rm -rf "$to.tmp"; mkdir -p "$to.tmp"
+  for f in "$@"; do cp "$from/$f" "$to.tmp/"; done
+  chmod -R u+w "$to.tmp"
+  rm -rf "$to"; mv "$to.tmp" "$to"
 }
 
 build_locked() {
   have_all_binaries && return 0
+  if have_binaries; then
+    log "completing $CACHE_KEY: copying kwok's stage and CRD files"
+    copy_kwok_files
+    have_kwok_files || die "kwok files missing after the copy"
+    return 0
+  fi
   local t0 tmp; t0=$(now_ms); tmp=$CACHE_DIR/bin.partial
   mkdir -p "$tmp" "$CACHE_DIR/share"
   log "building $CACHE_KEY into $CACHE_DIR"
   [ -x "$tmp/kine" ] || build_kine "$tmp"
-  [ -x "$tmp/kwok" ] && [ -d "$STAGES" ] || build_kwok "$tmp"
+  [ -x "$tmp/kwok" ] || build_kwok "$tmp"
+  have_kwok_files || copy_kwok_files
   [ -x "$tmp/kubectl" ] && [ -x "$tmp/kube-apiserver" ] && [ -x "$tmp/kube-controller-manager" ] \
     && [ -x "$tmp/kube-scheduler" ] || build_k8s "$tmp"
   local b; for b in "${BINARIES[@]}"; do [ -x "$tmp/$b" ] || die "missing $b after the build"; done
@@ -161,7 +201,7 @@ build_locked() {
 cmd_build() {
   if ! have_all_binaries; then
     command -v go >/dev/null || die "go is not installed"
-    command -v gcc >/dev/null || die "gcc is needed for kine's cgo SQLite driver"
+    have_binaries || command -v gcc >/dev/null || die "gcc is needed for kine's cgo SQLite driver"
     mkdir -p "$CACHE_DIR"
     # One build at a time per cache key (other checkouts may share the cache).
     ( flock 9; build_locked ) 9>"$CACHE_DIR/.build.lock"
@@ -239,9 +279,15 @@ spawn() { # name args... : own session/process group, output to DIR/logs/NAME.lo
 
 tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 https_ok() { curl -sfk --max-time 2 "$1" | grep -qx ok; }
-apiserver_ready() {
-  curl -sf --max-time 2 --cacert "$PKI/server-ca.crt" --cert "$PKI/client-admin.crt" \
-    --key "$PKI/client-admin.key" "$APISERVER_URL/readyz" | grep -qx ok
+api() { # PATH [curl args...] : request to the apiserver as system:admin (cheaper than kubectl)
+  local path=$1; shift
+  curl -sf --max-time 5 --cacert "$PKI/server-ca.crt" --cert "$PKI/client-admin.crt" \
+    --key "$PKI/client-admin.key" "$@" "$APISERVER_URL$path"
+}
+apiserver_ready() { api /readyz | grep -qx ok; }
+served() { # API-PATH... : the (custom) resources' list endpoints answer, i.e. their CRDs are Established
+  local p
+  for p in "$@"; do api "$p?limit=1" >/dev/null || return 1; done
 }
 
 # --- certificates -------------------------------------------------------------------------
@@ -357,16 +403,57 @@ EOF
   done
 }
 
+pod_log_line() { # TEXT -> one line in the CRI log format (what a kubelet's runtime writes)
+  printf '%s stdout F %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)" "$1"
+}
+
+# kwok's cluster-wide defaults for every pod of every namespace (kwok serves them through its
+# kubelet-like server; a namespaced Exec/Logs/Attach/PortForward CR named like a pod overrides
+# them for that pod):
+# - exec runs the command on this host, as the user who started the cluster, in DIR/exec;
+# - logs and attach read DIR/pod-logs/container.log (CRI format; follow works);
+# - port-forward to any pod port runs `cat` on the connection: a TCP echo.
+KWOK_API=/apis/kwok.x-k8s.io/v1alpha1
+KWOK_DEFAULTS=(ClusterExec:clusterexecs ClusterLogs:clusterlogs ClusterAttach:clusterattaches
+  ClusterPortForward:clusterportforwards)
+kwok_default_yaml() { # KIND
+  printf 'apiVersion: kwok.x-k8s.io/v1alpha1\nkind: %s\nmetadata:\n  name: testcluster-default\nspec:\n' "$1"
+  case "$1" in
+    ClusterExec) printf '  execs:\n  - local:\n      workDir: "%s"\n' "$DIR/exec" ;;
+    ClusterLogs) printf '  logs:\n  - logsFile: "%s"\n    follow: true\n' "$DIR/pod-logs/container.log" ;;
+    ClusterAttach) printf '  attaches:\n  - logsFile: "%s"\n' "$DIR/pod-logs/container.log" ;;
+    ClusterPortForward) printf '  forwards:\n  - command: ["cat"]\n' ;;
+  esac
+}
+
+apply_kwok_defaults() { # server-side apply of the defaults; fails until their CRDs are served
+  local d
+  for d in "${KWOK_DEFAULTS[@]}"; do
+    kwok_default_yaml "${d%%:*}" | api "$KWOK_API/${d#*:}/testcluster-default?fieldManager=testcluster&force=true" \
+      -X PATCH -H "Content-Type: application/apply-patch+yaml" --data-binary @- >/dev/null || return 1
+  done
+  served "$KWOK_API/execs" "$KWOK_API/logs" "$KWOK_API/attaches" "$KWOK_API/portforwards"
+}
+
+# kwok's server answers a kubelet-style log request from the ClusterLogs default (any pod name
+# matches it; without it kwok answers 400), over TLS checked against the server CA as the
+# apiserver checks it.
+kwok_serves_logs() {
+  curl -sf -o /dev/null --max-time 2 --cacert "$PKI/server-ca.crt" \
+    "https://127.0.0.1:$1/containerLogs/default/testcluster-probe/probe"
+}
+
 node_ready_status() { # node -> True/False/Unknown
   kc get node "$1" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'
 }
 
 node_is() { [ "$(node_ready_status "$1")" = "$2" ]; }
 
-all_nodes_ready() { # N
-  local n
-  n=$(kc get nodes -l type=kwok -o jsonpath='{range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}' | grep -cx True)
-  [ "$n" -ge "$1" ]
+all_nodes_ready() { # N KWOK_PORT : N kwok nodes are Ready; STALE_NODES = Ready ones on another port
+  local lines
+  lines=$(kc get nodes -l type=kwok -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.status.conditions[?(@.type=="Ready")].status}{" "}{.status.daemonEndpoints.kubeletEndpoint.Port}{"\n"}{end}')
+  STALE_NODES=$(awk -v p="$2" '$2 == "True" && $3 != p {print $1}' <<<"$lines")
+  [ "$(awk '$2 == "True"' <<<"$lines" | wc -l)" -ge "$1" ]
 }
 
 # --- start / stop -----------------------------------------------------------------------
@@ -388,14 +475,23 @@ cmd_start() {
   command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
   command -v python3 >/dev/null || command -v node >/dev/null || die "python3 or node is needed to find free ports"
   T0=$(now_ms)
-  have_all_binaries || { log "binaries missing: building them first (cold builds take a long time)"; cmd_build >/dev/null; }
+  if ! have_all_binaries; then
+    have_binaries || log "binaries missing: building them first (cold builds take a long time)"
+    cmd_build >/dev/null
+  fi
   mkdir -p "$DIR"; DIR=$(cd "$DIR" && pwd)
   PKI=$DIR/pki
   local c
   for c in "${COMPONENTS[@]}"; do
     pid_of "$c" >/dev/null && die "$c of $DIR is already running (scripts/testcluster.sh stop $DIR)"
   done
-  mkdir -p "$DIR/db" "$DIR/logs" "$DIR/run"
+  mkdir -p "$DIR/db" "$DIR/logs" "$DIR/run" "$DIR/exec" "$DIR/pod-logs"
+  # The log that every container "writes" (ClusterLogs / ClusterAttach), in the CRI format that
+  # kwok reads. Kept on a restart; tests may append lines (`kubectl logs -f` follows them).
+  if [ ! -e "$DIR/pod-logs/container.log" ]; then
+    pod_log_line "testcluster: simulated container log (kwok ClusterLogs, $DIR/pod-logs/container.log)" >"$DIR/pod-logs/container.log"
+    pod_log_line "testcluster: append CRI lines (<RFC3339Nano time> stdout F <text>) to extend it" >>"$DIR/pod-logs/container.log"
+  fi
   rm -f "$DIR/run/"*.pid "$DIR/env"
   trap 'rc=$?; if [ $rc -ne 0 ]; then log "start failed; stopping what was started"; stop_components; fi' EXIT
 
@@ -432,7 +528,8 @@ cmd_start() {
     --service-account-issuer=https://kubernetes.default.svc.cluster.local \
     --api-audiences=https://kubernetes.default.svc.cluster.local,k3s \
     --kubelet-client-certificate="$PKI/client-kube-apiserver.crt" --kubelet-client-key="$PKI/client-kube-apiserver.key" \
-    --kubelet-preferred-address-types=InternalIP,Hostname --profiling=false --v=1 \
+    --kubelet-certificate-authority="$PKI/server-ca.crt" --kubelet-preferred-address-types=InternalIP \
+    --profiling=false --v=1 \
     --endpoint-reconciler-type=none \
     --requestheader-client-ca-file="$PKI/request-header-ca.crt" --requestheader-allowed-names=system:auth-proxy \
     --requestheader-extra-headers-prefix=X-Remote-Extra- --requestheader-group-headers=X-Remote-Group \
@@ -465,8 +562,18 @@ cmd_start() {
     --authorization-kubeconfig="$PKI/scheduler.kubeconfig" \
     --bind-address=127.0.0.1 --secure-port="$p_sched" --leader-elect=false --profiling=false --v=1
 
+  # CRDs (HelmChart + kwok's) and nodes in one call; kwok's CRDs must be Established and its
+  # cluster-wide defaults exist before kwok starts, so that its first list already sees them.
+  nodes_yaml "$nodes" | kc apply --server-side --field-manager=testcluster --force-conflicts \
+    -f "$CRD_FILE" -f "$KWOK_CRDS" -f - >/dev/null
+  phase "CRDs and nodes applied"
+  wait_for 60 "kwok's CRDs and defaults" apply_kwok_defaults
+  phase "kwok exec/logs/attach/port-forward defaults applied"
+
   # kwok plays the kubelets of the nodes annotated kwok.x-k8s.io/node=fake, with kwok's stock
-  # stages: node-fast (+ lease heartbeats), pod-fast, and node-not-ready for `node-ready`.
+  # stages: node-fast (+ lease heartbeats), pod-fast, and node-not-ready for `node-ready`. Its
+  # kubelet-like HTTPS server (127.0.0.1:PORT_KWOK, serving cert from the server CA) answers the
+  # apiserver's exec/attach/logs/port-forward calls from the kwok CRs (see kwok_default_yaml).
   local f first=1
   for f in "${STAGE_FILES[@]}"; do
     [ $first = 1 ] || echo "---"; first=0
@@ -477,21 +584,30 @@ cmd_start() {
     --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
     --node-lease-duration-seconds=40 --node-ip=127.0.0.1 --node-port="$p_kwok" \
     --server-address="127.0.0.1:$p_kwok" --tls-cert-file="$PKI/serving-kwok.crt" \
-    --tls-private-key-file="$PKI/serving-kwok.key" --cidr=10.42.0.1/16 --v=INFO
+    --tls-private-key-file="$PKI/serving-kwok.key" --cidr=10.42.0.1/16 \
+    --enable-crds="$KWOK_CRD_KINDS" --v=INFO
 
-  kc apply --server-side --field-manager=testcluster --force-conflicts -f "$CRD_FILE" >/dev/null
-  nodes_yaml "$nodes" | kc apply --server-side --field-manager=testcluster --force-conflicts -f - >/dev/null
-  phase "CRDs and nodes applied"
   wait_for 30 "kube-controller-manager /healthz" https_ok "https://127.0.0.1:$p_kcm/healthz"
   wait_for 30 "kube-scheduler /healthz" https_ok "https://127.0.0.1:$p_sched/healthz"
   phase "controller-manager and scheduler healthy"
-  wait_for 60 "$nodes Ready node(s)" all_nodes_ready "$nodes"
+  wait_for 60 "$nodes Ready node(s)" all_nodes_ready "$nodes" "$p_kwok"
+  # A restarted DIR keeps Ready nodes that still advertise the previous kwok port (kwok only
+  # rewrites daemonEndpoints when a node turns Ready or on its 10-minute heartbeat): point them
+  # at this run's port, or the apiserver would send exec/logs/port-forward to a dead port.
+  local n
+  for n in $STALE_NODES; do
+    kc patch node "$n" --subresource=status --type=merge \
+      -p "{\"status\":{\"daemonEndpoints\":{\"kubeletEndpoint\":{\"Port\":$p_kwok}}}}" >/dev/null
+  done
   phase "nodes Ready"
+  # kwok's server is up and has loaded the ClusterLogs default (its other CR informers start
+  # together with that one, from CRs that existed before kwok started).
+  wait_for 30 "kwok server" kwok_serves_logs "$p_kwok"
+  phase "kwok server answers"
   # Pods can only be created once the controller-manager made the namespace's ServiceAccount.
-  wait_for 60 "the default ServiceAccount" kc -n default get serviceaccount default
+  wait_for 60 "the default ServiceAccount" api /api/v1/namespaces/default/serviceaccounts/default
   phase "default ServiceAccount"
-  wait_for 60 "HelmChart CRDs Established" kc wait --for=condition=Established --timeout=1s \
-    crd/helmcharts.helm.cattle.io crd/helmchartconfigs.helm.cattle.io
+  wait_for 60 "HelmChart CRDs Established" served /apis/helm.cattle.io/v1/helmcharts /apis/helm.cattle.io/v1/helmchartconfigs
 
   local pids="" node_list="" i
   for c in "${COMPONENTS[@]}"; do pids+="${pids:+ }$(cat "$DIR/run/$c.pid")"; done
@@ -522,6 +638,8 @@ cmd_start() {
     echo "PORT_KUBE_CONTROLLER_MANAGER=\"$p_kcm\""
     echo "PORT_KUBE_SCHEDULER=\"$p_sched\""
     echo "PORT_KWOK=\"$p_kwok\""
+    echo "POD_LOG_FILE=\"$DIR/pod-logs/container.log\""
+    echo "EXEC_DIR=\"$DIR/exec\""
   } >"$DIR/env"
   trap - EXIT
   log "ready in $(( $(now_ms) - T0 )) ms: $APISERVER_URL, $nodes node(s); KUBECONFIG=$DIR/k3s.yaml"
@@ -535,9 +653,18 @@ running() { # pid -> true while it runs (a zombie that nobody reaped yet counts 
 }
 
 stop_components() {
-  local c pid pids=() i
-  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
-    c=${COMPONENTS[$i]}
+  # The datastore goes last: kube-apiserver's shutdown hooks still write to it, and a kine that
+  # is already closing can leave the apiserver hanging until it is killed.
+  local i others=()
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 1; i--)); do others+=("${COMPONENTS[$i]}"); done
+  stop_group "${others[@]}"
+  stop_group "${COMPONENTS[0]}"
+  rm -f "$DIR/run/"*.pid
+}
+
+stop_group() { # component... : TERM their process groups, wait up to 10 s, then KILL
+  local c pid pids=()
+  for c in "$@"; do
     if pid=$(pid_of "$c"); then
       kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
       pids+=("$pid")
@@ -551,7 +678,6 @@ stop_components() {
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
   done
-  rm -f "$DIR/run/"*.pid
 }
 
 cmd_stop() {
