@@ -16,6 +16,8 @@ import { applyMigrations } from "./src/server/db/apply-migrations";
 import { bootstrapAdmin } from "./src/server/auth/bootstrap-admin";
 import { setServerContext, type ServerContext } from "./src/server/context";
 import { createAuthCache } from "./src/server/auth/auth-cache";
+import { createSecretBox } from "./src/server/secrets/secret-box";
+import { loadSecretKey } from "./src/server/secrets/load-secret-key";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
 import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
 import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
@@ -31,7 +33,9 @@ const repoDir = join(webDir, "../..");
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, kind, where } = openDatabase(config.databaseUrl, join(repoDir, "data/outpost.db"));
+  const { db, kind, where, dataDir } = openDatabase(config.databaseUrl, join(repoDir, "data/outpost.db"), config.dataDir);
+  const secretKey = loadSecretKey({ envValue: config.secretKey, keyFile: join(dataDir, "secret.key") });
+  console.log(`[outpost] secrets at rest sealed with the key from ${secretKey.source}`);
   const applied = await applyMigrations(db, kind, join(repoDir, "prisma"));
   console.log(`[outpost] database: ${kind} ${where}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
 
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, startedAt: new Date() };
   setServerContext(ctx);
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { ClusterDriver, DesiredApplied } from "@outpost/cluster-core";
 import type { AgentSession } from "./connection/agent-session";
+import { AppliedObjectsStore } from "./desired/applied-objects-store";
 import { DesiredStateStore } from "./desired/desired-state-store";
 import { Reconciler } from "./desired/reconciler";
 import { Outbox } from "./outbox/outbox";
@@ -77,6 +78,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     const rec = new Reconciler({
       driver,
       store: await DesiredStateStore.open(config.stateDir),
+      applied: await AppliedObjectsStore.open(config.stateDir),
       intervalMs: config.reconcileIntervalMs,
       log,
       onDrift: (change) => void reporter?.recordChange(change),

@@ -12,3 +12,6 @@ export * from "./tunnel/tunnel-protocol";
 export * from "./tunnel/tunnel-flow";
 export * from "./schemas/outbox";
 export * from "./schemas/desired-state";
+export * from "./desired/object-ref";
+export * from "./desired/compose-desired-state";
+export * from "./desired/objects-to-prune";

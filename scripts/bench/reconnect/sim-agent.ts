@@ -12,6 +12,7 @@ import type { AgentSession } from "../../../apps/agent/src/connection/agent-sess
 import { runConnectionLoop } from "../../../apps/agent/src/connection/connection-loop";
 import { credentialPath, type StoredCredential } from "../../../apps/agent/src/credentials/credential-store";
 import { ensureCredential } from "../../../apps/agent/src/credentials/ensure-credential";
+import { AppliedObjectsStore } from "../../../apps/agent/src/desired/applied-objects-store";
 import { DesiredStateStore } from "../../../apps/agent/src/desired/desired-state-store";
 import { Reconciler } from "../../../apps/agent/src/desired/reconciler";
 import { SimDriver } from "../../../apps/agent/src/drivers/sim-driver";
@@ -81,6 +82,7 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
   const reconciler = new Reconciler({
     driver,
     store: await DesiredStateStore.open(s.stateDir),
+    applied: await AppliedObjectsStore.open(s.stateDir),
     intervalMs: configFor(s, undefined).reconcileIntervalMs,
     log,
     onDrift: (change) => void reporter.recordChange(change),

@@ -16,6 +16,10 @@ const ZConfig = z.object({
   tlsKeyFile: z.string().optional(),
   /** PEM of the CA that signed the certificate, put into downloaded kubeconfigs; the certificate itself when unset. */
   tlsCaFile: z.string().optional(),
+  /** 32 bytes (base64 or hex) sealing secrets at rest; a key file beside the database when unset. */
+  secretKey: z.string().optional(),
+  /** Where blobs and the key file live; beside the SQLite file, or ./data with PostgreSQL. */
+  dataDir: z.string().optional(),
   dev: z.boolean(),
 });
 export type Config = z.infer<typeof ZConfig>;
@@ -35,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tlsCertFile: env.OUTPOST_TLS_CERT || undefined,
     tlsKeyFile: env.OUTPOST_TLS_KEY || undefined,
     tlsCaFile: env.OUTPOST_TLS_CA || undefined,
+    secretKey: env.OUTPOST_SECRET_KEY || undefined,
+    dataDir: env.OUTPOST_DATA_DIR || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {

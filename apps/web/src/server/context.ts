@@ -5,6 +5,7 @@ import type { LiveUpdates } from "./sockets/live-updates";
 import type { AgentPresence } from "./fleet/agent-presence";
 import type { AuthCache } from "./auth/auth-cache";
 import type { LoginThrottle } from "./auth/login-throttle";
+import type { SecretBox } from "./secrets/secret-box";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -20,6 +21,10 @@ export interface ServerContext {
   /** Clear it whenever access may end: see auth-cache.ts. */
   authCache: AuthCache;
   loginThrottle: LoginThrottle;
+  /** Seals secrets kept at rest (SSH credentials, the bundle signing key). */
+  secrets: SecretBox;
+  /** The folder beside the database for blobs and key files. */
+  dataDir: string;
   startedAt: Date;
 }
 

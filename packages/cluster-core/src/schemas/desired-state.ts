@@ -39,5 +39,8 @@ export type DesiredApplied = z.infer<typeof ZDesiredApplied>;
 export interface DesiredStateView {
   generation: number;
   appliedGeneration: number;
+  /** The composed list the agent applies: every source's objects, labelled and annotated. */
   manifests: z.infer<typeof ZKubeManifest>[];
+  /** Each source's own part (`operator`, `access`, `rollout:<id>`, …), as it gave it. */
+  sources: { source: string; manifests: z.infer<typeof ZKubeManifest>[] }[];
 }

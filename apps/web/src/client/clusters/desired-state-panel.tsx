@@ -15,9 +15,16 @@ import { tableClasses } from "../ui/table-classes";
 import { TableHead } from "../ui/table-head";
 import { FormActions } from "../ui/form-actions";
 
+const SOURCE_ANNOTATION = "outpost.io/source";
+const sourceOf = (m: DesiredStateView["manifests"][number]) => {
+  const annotations = m.metadata.annotations as Record<string, unknown> | undefined;
+  return typeof annotations?.[SOURCE_ANNOTATION] === "string" ? annotations[SOURCE_ANNOTATION] : "operator";
+};
+
 /**
  * What the centre wants on this cluster: the agent caches it on the device and keeps applying
- * it, link or no link. Operators replace it as a JSON list of manifests (a new generation).
+ * it, link or no link. It is composed from sources (access bindings, rollouts, bundles and the
+ * operator's own manifests); operators replace their own part as a JSON list (a new generation).
  */
 export function DesiredStatePanel({ id, canOperate }: { id: string; canOperate: boolean }) {
   const path = `/api/v1/clusters/${encodeURIComponent(id)}/desired-state`;
@@ -60,32 +67,33 @@ export function DesiredStatePanel({ id, canOperate }: { id: string; canOperate: 
             </>
           )}
         </p>
-        {canOperate && <Button onClick={() => setEditing(true)}>Edit desired state</Button>}
+        {canOperate && <Button onClick={() => setEditing(true)}>Edit operator manifests</Button>}
       </div>
       {view.manifests.length === 0 ? (
         <EmptyState title="Nothing desired yet">Objects listed here are applied with server-side apply and put back whenever they drift, even while the site is offline.</EmptyState>
       ) : (
         <div className={tableClasses.wrapper}>
           <table className={tableClasses.table} aria-label="Desired objects">
-            <TableHead columns={["Kind", "Namespace", "Name"]} />
+            <TableHead columns={["Kind", "Namespace", "Name", "Source"]} />
             <tbody className={tableClasses.body}>
               {view.manifests.map((m) => (
                 <tr key={`${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`}>
                   <td className={tableClasses.td}>{m.kind}</td>
                   <td className={`${tableClasses.td} font-mono text-xs`}>{m.metadata.namespace ?? "—"}</td>
                   <td className={`${tableClasses.td} font-mono text-xs`}>{m.metadata.name}</td>
+                  <td className={`${tableClasses.td} font-mono text-xs`}>{sourceOf(m)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ModalDialog open={editing} onClose={() => setEditing(false)} title="Edit desired state" description="A JSON array of Kubernetes objects. Saving makes a new generation." wide>
+      <ModalDialog open={editing} onClose={() => setEditing(false)} title="Edit operator manifests" description="A JSON array of Kubernetes objects, besides those other sources (access, rollouts) put there. Saving makes a new generation; objects you remove are deleted from the cluster." wide>
         <form onSubmit={onSubmit} className="space-y-3">
           <label htmlFor="desired-manifests" className="block text-sm font-medium text-slate-700">
             Manifests (JSON)
           </label>
-          <textarea id="desired-manifests" name="manifests" rows={14} defaultValue={JSON.stringify(view.manifests, null, 2)} className={`${inputClasses()} font-mono text-xs`} />
+          <textarea id="desired-manifests" name="manifests" rows={14} defaultValue={JSON.stringify(view.sources.find((s) => s.source === "operator")?.manifests ?? [], null, 2)} className={`${inputClasses()} font-mono text-xs`} />
           {parseError && (
             <p role="alert" className="text-sm text-red-700">
               {parseError}

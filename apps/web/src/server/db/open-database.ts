@@ -1,4 +1,6 @@
+import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "../../../generated/prisma-sqlite";
 import type * as PgClientModule from "../../../generated/prisma-postgres";
@@ -19,20 +21,28 @@ export interface OpenedDatabase {
   kind: DatabaseKind;
   /** Human-readable location with no password, for the start-up log. */
   where: string;
+  /** The folder beside the database for what does not belong in it (blobs, the secret key file). */
+  dataDir: string;
 }
 
 // The generated clients are CommonJS; load them with require so ESM interop cannot bite.
 const require = createRequire(import.meta.url);
 
-export function openDatabase(url: string | undefined, defaultSqlitePath: string): OpenedDatabase {
+export function openDatabase(url: string | undefined, defaultSqlitePath: string, dataDir?: string): OpenedDatabase {
   const kind = databaseKind(url);
   if (kind === "postgres") {
     const { PrismaClient: PgClient } = require("../../../generated/prisma-postgres") as typeof PgClientModule;
     const db = new PgClient({ adapter: new PrismaPg({ connectionString: url! }) }) as unknown as Db;
-    return { db, kind, where: url!.replace(/\/\/[^@/]*@/, "//***@") };
+    return { db, kind, where: url!.replace(/\/\/[^@/]*@/, "//***@"), dataDir: ensureDir(dataDir ?? dirname(defaultSqlitePath)) };
   }
   const { PrismaClient: SqliteClient } = require("../../../generated/prisma-sqlite") as typeof SqliteClientModule;
   const fileUrl = sqliteFileUrl(url, defaultSqlitePath);
   const db = new SqliteClient({ adapter: sqliteAdapter(fileUrl) });
-  return { db, kind, where: fileUrl };
+  return { db, kind, where: fileUrl, dataDir: ensureDir(dataDir ?? dirname(fileUrl.slice("file:".length))) };
+}
+
+function ensureDir(dir: string): string {
+  const abs = resolve(dir);
+  mkdirSync(abs, { recursive: true });
+  return abs;
 }

@@ -13,7 +13,7 @@ import {
 import type { ServerContext } from "../context";
 import { authenticateAgent } from "../fleet/authenticate-agent";
 import { applyOutboxBatch } from "../fleet/apply-outbox-batch";
-import { desiredStateForAgent } from "../fleet/desired-state-service";
+import { desiredStateForAgent } from "../desired/get-desired-state";
 import type { AgentConnection } from "../fleet/agent-presence";
 import { createCentreTunnel } from "../tunnel/centre-tunnel";
 
