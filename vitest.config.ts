@@ -8,6 +8,8 @@ process.env.NODE_EXTRA_CA_CERTS = testTrustBundle();
 
 export default defineConfig({
   test: {
+    // In CI (`npm test` sets CI=true) a stray `.only` fails the run instead of skipping the rest.
+    allowOnly: !process.env.CI,
     // Integration files start real centre and agent processes; run them one at a time.
     fileParallelism: false,
     projects: [

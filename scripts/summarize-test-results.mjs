@@ -1,21 +1,91 @@
-// Adds up the vitest and Playwright JSON reports of one `npm test` run into one closing line.
-import { readdirSync, readFileSync } from "node:fs";
+// The end of one `npm test` run (scripts/test.sh): a row per layer, then ONE line that counts
+// every layer (passed, failed, skipped) and every test. Exits 1 when a layer failed.
+//
+//   node scripts/summarize-test-results.mjs RESULTS_DIR
+//
+// RESULTS_DIR/layers.tsv has one row per layer: name, passed|failed|skipped, the file name of its
+// JSON report in RESULTS_DIR ("-" for none) and a note. Reports are vitest's JSON reporter,
+// Playwright's JSON reporter, or `vitest list --json` (the tests of a layer that was skipped).
+// Plain Node on purpose: it must run even when `npm install` did not.
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const dir = process.argv[2];
-let passed = 0, failed = 0, skipped = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
-  const report = JSON.parse(readFileSync(join(dir, file), "utf8"));
-  if (report.stats && "expected" in report.stats) {
-    // Playwright
-    passed += report.stats.expected + (report.stats.flaky ?? 0);
-    failed += report.stats.unexpected;
-    skipped += report.stats.skipped;
-  } else {
-    passed += report.numPassedTests;
-    failed += report.numFailedTests;
-    skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
+
+/** Test counts of one JSON report, or null when the file is missing or not a known report. */
+export function countTests(file) {
+  if (!existsSync(file)) return null;
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
   }
+  if (Array.isArray(report)) return { passed: 0, failed: 0, skipped: report.length }; // vitest list
+  if (report?.stats && "expected" in report.stats) {
+    // Playwright: a test that passed on its retry is "flaky", and it passed.
+    const s = report.stats;
+    return { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected, skipped: s.skipped };
+  }
+  if (typeof report?.numTotalTests === "number") {
+    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+  }
+  return null;
 }
-console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 ? 1 : 0);
+
+/** Reads layers.tsv and the reports; returns the rows, the totals and the closing line. */
+export function summarize(dir) {
+  const rows = readFileSync(join(dir, "layers.tsv"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [name, status, report, note = ""] = line.split("\t");
+      const tests = report && report !== "-" ? countTests(join(dir, report)) : null;
+      let final = status;
+      let why = note;
+      // The exit status decides, but a report that shows failures fails the layer too.
+      if (status === "passed" && tests && tests.failed > 0) final = "failed";
+      if (status === "passed" && report !== "-" && !tests) {
+        final = "failed";
+        why = `${note}; no test report written`;
+      }
+      return { name, status: final, note: why, tests };
+    });
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const r of rows) {
+    if (!r.tests) continue;
+    totals.passed += r.tests.passed;
+    totals.failed += r.tests.failed;
+    totals.skipped += r.tests.skipped;
+  }
+  const by = (status) => rows.filter((r) => r.status === status);
+  const list = (status, withNote) => {
+    const named = by(status).map((r) => (withNote && r.note ? `${r.name}: ${r.note}` : r.name));
+    return named.length ? ` (${named.join(", ")})` : "";
+  };
+  const line =
+    `${rows.length} ${rows.length === 1 ? "layer" : "layers"}: ${by("passed").length} passed, ${by("failed").length} failed${list("failed", false)}, ` +
+    `${by("skipped").length} skipped${list("skipped", true)} · tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+  return { rows, totals, line, ok: by("failed").length === 0 && rows.length > 0 };
+}
+
+function table(rows) {
+  const width = Math.max(...rows.map((r) => r.name.length));
+  return rows
+    .map((r) => {
+      const tests = r.tests ? `${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped` : "";
+      return `  ${r.name.padEnd(width)}  ${r.status.padEnd(7)}  ${[tests, r.note].filter(Boolean).join("; ")}`;
+    })
+    .join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("usage: node scripts/summarize-test-results.mjs RESULTS_DIR");
+    process.exit(2);
+  }
+  const { rows, line, ok } = summarize(dir);
+  console.log(`\nlayers (reports in ${dir}):\n${table(rows)}\n\n${line}`);
+  process.exit(ok ? 0 : 1);
+}

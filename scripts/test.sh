@@ -1,41 +1,88 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: typecheck, lint, unit, build, integration against SQLite
-# and PostgreSQL, then Playwright in Debian's Chromium. Ends with one "N passed, N failed" line.
-set -euo pipefail
+# The whole test suite, as CI runs it: prerequisites, typecheck, lint, unit, build, the compose
+# file, the test control plane, integration against SQLite and PostgreSQL, the network-fault tests
+# (root only) and Playwright in Debian's Chromium.
+#
+# Every layer runs even after another one failed (unless it needs the failed one, e.g. the
+# integration tests need the build: then it is reported as skipped), and the run ends with one
+# summary line that counts every layer, skipped ones included, and every test. Exit status 0
+# only when no layer failed.
+#
+# `npm test` is the CI run: CI=true makes Playwright refuse `test.only` (forbidOnly) and retry a
+# failed test once, and makes vitest refuse `.only` (allowOnly is off in CI). For quicker local
+# runs use the layer's own command (README, "Working on Outpost").
+set -uo pipefail
 cd "$(dirname "$0")/.."
-export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-}"
+export CI=true NEXT_TELEMETRY_DISABLED=1
 
-bash scripts/install-prerequisites.sh
-results=$(mktemp -d)
+results=$(mktemp -d -t outpost-test-XXXXXX)
 # Readable by the "postgres" user, which runs the PostgreSQL server when the suite runs as root.
 chmod 755 "$results"
+layers="$results/layers.tsv"
+: >"$layers"
 pg_dir="$results/postgres"
 cleanup() { bash scripts/postgres-server.sh stop "$pg_dir" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-step() { printf '\n=== %s ===\n' "$1"; }
+# record LAYER passed|failed|skipped REPORT NOTE: one row for the summary.
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$layers"; }
+status_of() { awk -F'\t' -v l="$1" '$1 == l { s = $2 } END { print s }' "$layers"; }
 
-step "typecheck";  npm run --silent typecheck
-step "lint";       npm run --silent lint
-step "unit";       npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
-step "build";      npm run --silent build
-step "test control plane (Kubernetes parts from Go modules; cached by version)"
-bash scripts/testcluster.sh build
-step "integration (SQLite)"
-npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-sqlite.json"
-step "integration (PostgreSQL)"
-pg_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-pg_url=$(bash scripts/postgres-server.sh start "$pg_dir" "$pg_port")
-export OUTPOST_TEST_POSTGRES_URL=$pg_url
-npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-postgres.json"
-unset OUTPOST_TEST_POSTGRES_URL
-step "faults (network namespaces: cut links, lossy links, crashes)"
+# layer NAME REPORT [--needs LAYER]... -- COMMAND...: runs one layer and records how it went.
+# REPORT is the file name of its JSON test report in $results ("-" for none).
+layer() {
+  local name=$1 report=$2 need
+  shift 2
+  while [ "$1" = --needs ]; do
+    need=$2
+    shift 2
+    if [ "$(status_of "$need")" != passed ]; then
+      printf '\n=== %s: skipped, %s did not pass ===\n' "$name" "$need"
+      record "$name" skipped "$report" "needs $need"
+      return 0
+    fi
+  done
+  shift # --
+  printf '\n=== %s ===\n' "$name"
+  local start=$SECONDS rc=0
+  "$@" || rc=$?
+  if [ "$rc" = 0 ]; then
+    record "$name" passed "$report" "$((SECONDS - start)) s"
+  else
+    record "$name" failed "$report" "exit $rc after $((SECONDS - start)) s"
+  fi
+}
+
+vitest() { npx vitest run --reporter=default --reporter=json "$@"; }
+
+integration_postgres() {
+  local port url
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})') || return 1
+  url=$(bash scripts/postgres-server.sh start "$pg_dir" "$port") || return 1
+  OUTPOST_TEST_POSTGRES_URL=$url vitest --project integration --outputFile="$results/integration-postgres.json"
+}
+
+layer prerequisites - -- bash scripts/install-prerequisites.sh
+layer typecheck - -- npm run --silent typecheck
+layer lint - -- npm run --silent lint
+layer unit unit.json -- vitest --project unit --outputFile="$results/unit.json"
+layer build - -- npm run --silent build
+layer compose - -- bash scripts/check-compose.sh
+# The Kubernetes parts, built from Go modules once and cached by version (~/.cache/outpost).
+layer test-cluster - -- bash scripts/testcluster.sh build
+layer integration-sqlite integration-sqlite.json --needs build --needs test-cluster -- \
+  vitest --project integration --outputFile="$results/integration-sqlite.json"
+layer integration-postgres integration-postgres.json --needs build --needs test-cluster -- integration_postgres
 if [ "$(id -u)" = 0 ]; then
-  bash scripts/fault-tests.sh --reporter=default --reporter=json --outputFile="$results/faults.json"
+  layer faults faults.json --needs build --needs test-cluster -- \
+    bash scripts/fault-tests.sh --reporter=default --reporter=json --outputFile="$results/faults.json"
 else
-  echo "skipped: the fault tests create network namespaces and need root (sudo -E bash scripts/fault-tests.sh)"
+  # Listed, not run: the summary counts them as skipped.
+  npx vitest list --project faults --json="$results/faults-list.json" >/dev/null 2>&1 || true
+  printf '\n=== faults: skipped, not root ===\n'
+  record faults skipped faults-list.json "needs root: sudo -E bash scripts/fault-tests.sh"
 fi
-step "e2e (Playwright, Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+layer e2e e2e.json --needs build --needs test-cluster -- \
+  env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
 
 node scripts/summarize-test-results.mjs "$results"
