@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZIsoDate } from "./common";
+import { ZHelmChartReport } from "./helm-report";
 
 const shortText = z.string().max(253);
 
@@ -21,6 +22,10 @@ export const ZWorkloadInfo = z.object({
   kind: ZWorkloadKind,
   desired: z.number().int().min(0),
   ready: z.number().int().min(0),
+  /** The helm release that made it (annotation meta.helm.sh/release-name), if any. */
+  helmRelease: shortText.optional(),
+  /** Why it is not Ready, when its status says (e.g. a Progressing=False condition). */
+  problem: z.string().max(1024).optional(),
 });
 export type WorkloadInfo = z.infer<typeof ZWorkloadInfo>;
 
@@ -36,7 +41,7 @@ export const ZClusterEvent = z.object({
 export type ClusterEvent = z.infer<typeof ZClusterEvent>;
 
 /** Limits keep one bad or huge agent from filling the centre's database. */
-export const SNAPSHOT_LIMITS = { nodes: 5000, workloads: 20000, events: 200 } as const;
+export const SNAPSHOT_LIMITS = { nodes: 5000, workloads: 20000, events: 200, helmCharts: 200 } as const;
 
 /** What an agent reports about its cluster: the whole picture, sent on change. */
 export const ZClusterSnapshot = z.object({
@@ -44,6 +49,8 @@ export const ZClusterSnapshot = z.object({
   nodes: z.array(ZNodeInfo).max(SNAPSHOT_LIMITS.nodes),
   workloads: z.array(ZWorkloadInfo).max(SNAPSHOT_LIMITS.workloads),
   events: z.array(ZClusterEvent).max(SNAPSHOT_LIMITS.events),
+  /** HelmCharts Outpost manages on the cluster, with their install Jobs and releases (absent from older agents). */
+  helmCharts: z.array(ZHelmChartReport).max(SNAPSHOT_LIMITS.helmCharts).optional(),
   takenAt: ZIsoDate,
 });
 export type ClusterSnapshot = z.infer<typeof ZClusterSnapshot>;
