@@ -22,6 +22,7 @@ import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/
 import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
 import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
 import { sendKubeStatus } from "./src/server/tunnel/kube-status";
+import { createUpgradeDispatcher } from "./src/server/http/dispatch-upgrade";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
@@ -67,12 +68,9 @@ async function main(): Promise<void> {
     config.tlsCertFile && config.tlsKeyFile
       ? createTlsServer({ cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }, onRequest)
       : createServer(onRequest);
-  // socket.io must leave other upgrades (Next's dev HMR) alone instead of closing them.
+  // socket.io leaves other upgrades alone (rather than cutting them after a second): the
+  // dispatcher below answers each of them at once.
   const io = new Server(httpServer, { destroyUpgrade: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: 8 * 1024 * 1024 });
-  const upgrade = app.getUpgradeHandler();
-  httpServer.on("upgrade", (req, socket, head) => {
-    if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
-  });
 
   // Each namespace speaks its own typed protocol; io.of() only knows the server-wide defaults.
   const uiNamespace = io.of(UI_NAMESPACE) as unknown as UiNamespace;
@@ -83,6 +81,7 @@ async function main(): Promise<void> {
   setServerContext(ctx);
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
+  httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

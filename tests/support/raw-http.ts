@@ -1,0 +1,56 @@
+import { connect } from "node:net";
+
+export interface RawExchange {
+  /** Everything the server sent, as latin1 text (byte for byte). */
+  raw: string;
+  /** Status of the first response, 0 when none arrived. */
+  status: number;
+  /** Headers of the first response, names lower-cased, repeated names kept in order. */
+  headers: [string, string][];
+  /** The server closed the connection (rather than the client timing out). */
+  closedByServer: boolean;
+  /** Milliseconds until the first byte of the answer (or until the end, when there was none). */
+  firstByteMs: number;
+}
+
+/**
+ * Sends bytes exactly as given on a fresh TCP connection and collects what comes back until the
+ * server closes or `idleMs` passes without news. fetch() and http.request normalise what they
+ * send (and refuse what they read), which would hide exactly what these tests look at.
+ */
+export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; host?: string } = {}): Promise<RawExchange> {
+  const idleMs = opts.idleMs ?? 2_000;
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let firstByteMs = -1;
+    const chunks: Buffer[] = [];
+    const socket = connect({ port, host: opts.host ?? "127.0.0.1" });
+    let timer = setTimeout(() => done(false), idleMs);
+    const done = (closedByServer: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      const raw = Buffer.concat(chunks).toString("latin1");
+      resolve({ raw, ...parseHead(raw), closedByServer, firstByteMs: firstByteMs < 0 ? performance.now() - started : firstByteMs });
+    };
+    socket.on("data", (d) => {
+      if (firstByteMs < 0) firstByteMs = performance.now() - started;
+      chunks.push(d);
+      clearTimeout(timer);
+      timer = setTimeout(() => done(false), idleMs);
+    });
+    socket.on("end", () => done(true));
+    socket.on("error", () => done(true));
+    socket.on("connect", () => socket.write(request));
+  });
+}
+
+function parseHead(raw: string): { status: number; headers: [string, string][] } {
+  const end = raw.indexOf("\r\n\r\n");
+  const lines = (end === -1 ? raw : raw.slice(0, end)).split("\r\n");
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? "")?.[1] ?? 0);
+  const headers = lines.slice(1).flatMap((l): [string, string][] => {
+    const colon = l.indexOf(":");
+    return colon > 0 ? [[l.slice(0, colon).toLowerCase(), l.slice(colon + 1).trim()]] : [];
+  });
+  return { status, headers };
+}
