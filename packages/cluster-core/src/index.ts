@@ -7,6 +7,8 @@ export * from "./driver/cluster-driver";
 export * from "./helpers/summarize-snapshot";
 export * from "./helpers/backoff-delay";
 export * from "./helpers/label-selector";
+export * from "./helpers/label-selector-schema";
+export * from "./helpers/format-label-selector";
 export * from "./helpers/parse-stored-json";
 export * from "./tunnel/tunnel-protocol";
 export * from "./tunnel/tunnel-flow";
