@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, kind, where, dataDir } = openDatabase(config.databaseUrl, join(repoDir, "data/outpost.db"), config.dataDir);
   const secretKey = loadSecretKey({ envValue: config.secretKey, keyFile: join(dataDir, "secret.key") });
-  console.log(`[outpost] secrets at rest sealed with the key from ${secretKey.source}`);
+  log.info({ source: secretKey.source }, `secrets at rest sealed with the key from ${secretKey.source}`);
   const applied = await applyMigrations(db, kind, join(repoDir, "prisma"));
   log.info({ kind, where, applied }, `database: ${kind} ${where}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
 

@@ -1,4 +1,4 @@
-import { pino, type DestinationStream } from "pino";
+import { pino } from "pino";
 
 /** Values that belong to a log record without being part of its message. */
 export type LogFields = Record<string, unknown>;
@@ -15,9 +15,10 @@ export interface Logger {
  * One JSON object per line on stderr (journald and `kubectl logs`-style collectors keep it;
  * stdout stays free for `--help`). Text that came from the centre or the cluster goes into a
  * field, never into the message: JSON escapes every newline, so it cannot forge a line.
- * Callers must never pass tokens or credentials. Level from OUTPOST_LOG_LEVEL (default info).
+ * Callers must never pass tokens or credentials. Level from OUTPOST_LOG_LEVEL (default info);
+ * `write` takes each line instead of stderr (tests).
  */
-export function createLogger(destination: DestinationStream = pino.destination({ dest: 2, sync: true })): Logger {
+export function createLogger(write?: (line: string) => void): Logger {
   return pino(
     {
       level: process.env.OUTPOST_LOG_LEVEL || "info",
@@ -25,6 +26,6 @@ export function createLogger(destination: DestinationStream = pino.destination({
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination,
+    write ? { write } : pino.destination({ dest: 2, sync: true }),
   );
 }
