@@ -27,6 +27,7 @@ import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
 import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
+import { log } from "./src/server/logging/log";
 
 const started = performance.now();
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -36,17 +37,17 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, kind, where, dataDir } = openDatabase(config.databaseUrl, join(repoDir, "data/outpost.db"), config.dataDir);
   const secretKey = loadSecretKey({ envValue: config.secretKey, keyFile: join(dataDir, "secret.key") });
-  console.log(`[outpost] secrets at rest sealed with the key from ${secretKey.source}`);
+  log.info({ source: secretKey.source }, `secrets at rest sealed with the key from ${secretKey.source}`);
   const applied = await applyMigrations(db, kind, join(repoDir, "prisma"));
-  console.log(`[outpost] database: ${kind} ${where}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
+  log.info({ kind, where, applied }, `database: ${kind} ${where}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
 
   const admin = await bootstrapAdmin(db, config.adminPassword);
   if (admin.generatedPassword) {
-    console.log(`[outpost] created user 'admin' with password: ${admin.generatedPassword}`);
-    console.log("[outpost] this password is shown only once; change it under Users, or set OUTPOST_ADMIN_PASSWORD on first start");
+    // Shown once, on purpose: the operator has no other way to learn it.
+    log.warn({ username: "admin", password: admin.generatedPassword }, "created user 'admin'; this password is shown only once: change it under Users, or set OUTPOST_ADMIN_PASSWORD on first start");
   }
   const wentOffline = await markAllOfflineAtStart(db);
-  if (wentOffline) console.log(`[outpost] ${wentOffline} cluster(s) marked offline until their agents reconnect`);
+  if (wentOffline) log.info({ clusters: wentOffline }, `${wentOffline} cluster(s) marked offline until their agents reconnect`);
 
   const app = next({ dev: config.dev, dir: webDir, hostname: config.host, port: config.port });
   const handle = app.getRequestHandler();
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.startsWith(K8S_PREFIX)) {
       handleK8sProxy(ctx, req, res).catch((err: unknown) => {
-        console.error("[k8s] proxy failed:", err);
+        log.error({ err, path: req.url }, "kube proxy failed");
         sendKubeStatus(res, 500, "Outpost: internal error; the centre's log has the details");
       });
       return;
@@ -88,10 +89,10 @@ async function main(): Promise<void> {
     httpServer.listen(config.port, config.host, resolve);
   });
   const ms = Math.round(performance.now() - started);
-  console.log(`[outpost] ready on ${config.tlsCertFile ? "https" : "http"}://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} in ${ms} ms (${config.dev ? "development" : "production"})`);
+  log.info({ ms }, `ready on ${config.tlsCertFile ? "https" : "http"}://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} in ${ms} ms (${config.dev ? "development" : "production"})`);
 
   const shutdown = (signal: string) => {
-    console.log(`[outpost] ${signal}: shutting down`);
+    log.info({ signal }, "shutting down");
     io.close();
     httpServer.close();
     void presence
@@ -105,6 +106,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error("[outpost] failed to start:", err instanceof Error ? err.message : err);
+  log.fatal({ reason: err instanceof Error ? err.message : String(err) }, "failed to start");
   process.exit(1);
 });

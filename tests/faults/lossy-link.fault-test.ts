@@ -66,7 +66,7 @@ describe("slow and lossy links", () => {
 
   it("keeps delivering over 20 % loss + 300 ms delay, converges, and drains once the link is clean", async () => {
     const statsBefore = await device.linkStats();
-    const reconnectsBefore = (agent!.output().match(/ WARN +disconnected/g) ?? []).length;
+    const reconnectsBefore = (agent!.output().match(/"level":"warn"[^\n]*"msg":"disconnected; reconnecting"/g) ?? []).length;
     const sampler = sampleStatus(fc, clusterId, 250);
     let window: StatusSample[];
     try {
@@ -80,7 +80,7 @@ describe("slow and lossy links", () => {
     const cleared = Date.now();
     const stats = await device.linkStats();
     const dropped = stats.toDevice.dropped + stats.toHub.dropped - statsBefore.toDevice.dropped - statsBefore.toHub.dropped;
-    const reconnects = (agent!.output().match(/ WARN +disconnected/g) ?? []).length - reconnectsBefore;
+    const reconnects = (agent!.output().match(/"level":"warn"[^\n]*"msg":"disconnected; reconnecting"/g) ?? []).length - reconnectsBefore;
 
     const online = await eventually(() => fc.detail(clusterId), (d) => d.status === "online" && d.queuedAtDevice === 0, "online with nothing queued after the link is clean", 75_000);
     const onlineMs = Date.now() - cleared;

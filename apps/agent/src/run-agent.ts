@@ -111,10 +111,10 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     return 0;
   } catch (err) {
     if (err instanceof AgentError) {
-      log.error(err.message);
+      log.error({ reason: err.message }, "stopped");
       return err.exitCode;
     }
-    log.error(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    log.error({ err }, "unexpected error");
     return 1;
   } finally {
     reconciler?.stop();

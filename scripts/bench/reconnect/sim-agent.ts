@@ -16,7 +16,7 @@ import { AppliedObjectsStore } from "../../../apps/agent/src/desired/applied-obj
 import { DesiredStateStore } from "../../../apps/agent/src/desired/desired-state-store";
 import { Reconciler } from "../../../apps/agent/src/desired/reconciler";
 import { SimDriver } from "../../../apps/agent/src/drivers/sim-driver";
-import type { Logger } from "../../../apps/agent/src/logging/logger";
+import type { LogFields, Logger } from "../../../apps/agent/src/logging/logger";
 import { Outbox } from "../../../apps/agent/src/outbox/outbox";
 import { AgentReporter } from "../../../apps/agent/src/reporting/agent-reporter";
 import { AGENT_VERSION } from "../../../apps/agent/src/version";
@@ -152,13 +152,15 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
  * cluster names blanked out), so a thousand agents do not flood the terminal but oddities show.
  */
 export function countingLogger(counts: Map<string, number>): Logger {
-  const count = (level: string, message: string) => {
+  const count = (level: string, fieldsOrMessage: LogFields | string, text?: string) => {
+    // A record's reason tells kinds apart ("disconnected; reconnecting (transport close)").
+    const message = typeof fieldsOrMessage === "string" ? fieldsOrMessage : `${text ?? ""}${"reason" in fieldsOrMessage ? ` (${String(fieldsOrMessage.reason)})` : ""}`;
     const kind = `${level} ${message.replace(/\bbench-\d+\b/g, "<cluster>").replace(/\d+(?:\.\d+)*/g, "#")}`.slice(0, 200);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   };
   return {
     info: () => {},
-    warn: (m) => count("WARN", m),
-    error: (m) => count("ERROR", m),
+    warn: (f, m) => count("WARN", f, m),
+    error: (f, m) => count("ERROR", f, m),
   };
 }

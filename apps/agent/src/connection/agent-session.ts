@@ -73,7 +73,7 @@ export function startAgentSession({ socket, runtime, onUnresponsive }: AgentSess
     const state = ZDesiredState.safeParse(raw);
     if (!state.success) return reply({ ok: false, error: "invalid desired state" });
     reply({ ok: true, receivedAt: Date.now() });
-    runtime.reconciler.offer(state.data).catch((err: unknown) => log.warn(`desired state not taken: ${describeError(err)}`));
+    runtime.reconciler.offer(state.data).catch((err: unknown) => log.warn({ reason: describeError(err) }, "desired state not taken"));
   });
 
   // Any packet from the centre (a late heartbeat answer, a ping, tunnel traffic) shows the
@@ -98,7 +98,7 @@ export function startAgentSession({ socket, runtime, onUnresponsive }: AgentSess
         lastRttMs = Date.now() - sentAt;
         missedBeats = 0;
         const ack = parseAgentAck(value);
-        if (!ack.ok && !stopped) log.warn(`centre refused heartbeat: ${ack.error}`);
+        if (!ack.ok && !stopped) log.warn({ reason: ack.error }, "centre refused heartbeat");
       })
       .catch(() => {
         if (stopped) return;

@@ -47,9 +47,9 @@ export async function runConnectionLoop({ server, credential, credentialFile, ag
       }
       const delay = policy.nextDelay(outcome.kind === "closed" ? outcome.connectedForMs : null);
       if (outcome.kind === "closed") {
-        log.warn(`disconnected (${outcome.reason}) after ${formatDuration(outcome.connectedForMs)}; reconnecting in ${formatDuration(delay)}`);
+        log.warn({ reason: outcome.reason, connectedFor: formatDuration(outcome.connectedForMs), retryIn: formatDuration(delay) }, "disconnected; reconnecting");
       } else {
-        log.warn(`cannot connect to ${server} (${outcome.reason}); retrying in ${formatDuration(delay)}`);
+        log.warn({ server, reason: outcome.reason, retryIn: formatDuration(delay) }, "cannot connect; retrying");
       }
       if (!(await sleep(delay, signal))) return;
     }

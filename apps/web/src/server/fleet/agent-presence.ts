@@ -2,6 +2,7 @@ import type { DesiredState } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
 import type { LiveUpdates } from "../sockets/live-updates";
 import type { CentreTunnel } from "../tunnel/centre-tunnel";
+import { log } from "../logging/log";
 
 /** A live, authenticated agent connection: it can be told to go away, and carries the tunnel. */
 export interface AgentConnection {
@@ -83,7 +84,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     if (e.degraded === degraded) return;
     e.degraded = degraded;
     e.dirty = false;
-    write(clusterId, { ...linkData(e), status: degraded ? "degraded" : "online" }).catch((err: unknown) => console.error("[presence] link state not saved:", err));
+    write(clusterId, { ...linkData(e), status: degraded ? "degraded" : "online" }).catch((err: unknown) => log.error({ err, clusterId }, "link state not saved"));
   };
 
   let flushing: Promise<void> = Promise.resolve();
@@ -96,7 +97,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     for (const id of announce) await live.clusterChanged(db, id);
   };
   const flushTimer = setInterval(() => {
-    flushing = flushing.then(flush).catch((err: unknown) => console.error("[presence] link states not saved:", err));
+    flushing = flushing.then(flush).catch((err: unknown) => log.error({ err }, "link states not saved"));
   }, opts.flushEveryMs ?? FLUSH_EVERY_MS);
   flushTimer.unref();
 
@@ -155,7 +156,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
       clearInterval(watchdog);
       clearInterval(flushTimer);
       await flushing;
-      await flush().catch((err: unknown) => console.error("[presence] link states not saved at shutdown:", err));
+      await flush().catch((err: unknown) => log.error({ err }, "link states not saved at shutdown"));
     },
   };
 }

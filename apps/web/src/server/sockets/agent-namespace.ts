@@ -16,6 +16,7 @@ import { applyOutboxBatch } from "../fleet/apply-outbox-batch";
 import { desiredStateForAgent } from "../desired/get-desired-state";
 import type { AgentConnection } from "../fleet/agent-presence";
 import { createCentreTunnel } from "../tunnel/centre-tunnel";
+import { log } from "../logging/log";
 
 interface AgentSocketData {
   clusterId: string;
@@ -47,14 +48,14 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
         next();
       })
       .catch((err: unknown) => {
-        console.error("[agent] handshake failed:", err);
+        log.error({ err }, "agent handshake failed");
         next(handshakeError("INTERNAL", "the centre could not check the credential; retry later"));
       });
   });
 
   nsp.on("connection", (socket: AgentSocket) => {
     const { clusterId, clusterName } = socket.data;
-    console.log(`[agent] ${clusterName} connected from ${socket.handshake.address}`);
+    log.info({ cluster: clusterName, address: socket.handshake.address }, "agent connected");
     const conn: AgentConnection = {
       id: socket.id,
       clusterName,
@@ -64,10 +65,10 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       sendDesired: (state) => void socket.emit("desired:update", state, () => {}),
     };
     // Messages of one agent are handled strictly one after another, in arrival order.
-    let queue: Promise<unknown> = ctx.presence.attach(clusterId, conn).catch((err: unknown) => console.error("[agent] attach failed:", err));
+    let queue: Promise<unknown> = ctx.presence.attach(clusterId, conn).catch((err: unknown) => log.error({ err, cluster: clusterName }, "agent attach failed"));
     // A failure is logged, never left unhandled (that would stop the whole centre).
     const serially = (work: () => Promise<void>) =>
-      (queue = queue.then(work).catch((err: unknown) => console.error(`[agent] ${clusterName}: handling a message failed:`, err)));
+      (queue = queue.then(work).catch((err: unknown) => log.error({ err, cluster: clusterName }, "handling an agent message failed")));
 
     socket.on("agent:heartbeat", (beat, ack) => {
       const reply = safeAck<AgentAck>(ack);
@@ -103,7 +104,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
             data: { appliedGeneration: parsed.data.generation },
           });
         } else {
-          console.warn(`[agent] ${clusterName}: desired state generation ${parsed.data.generation} failed: ${parsed.data.message}`);
+          log.warn({ cluster: clusterName, generation: parsed.data.generation, message: parsed.data.message }, "the agent could not apply desired state");
         }
         reply({ ok: true, receivedAt: Date.now() });
       });
@@ -123,7 +124,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
           if (result.applied > 0) await ctx.live.clusterChanged(ctx.db, clusterId);
           reply({ ok: true, ackedSeq: result.ackedSeq });
         } catch (err) {
-          console.error(`[agent] ${clusterName}: storing outbox batch failed:`, err);
+          log.error({ err, cluster: clusterName }, "storing an outbox batch failed");
           reply({ ok: false, error: "the centre could not store the batch; send it again" });
         }
       });
@@ -135,9 +136,9 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
     });
 
     socket.on("disconnect", (reason) => {
-      console.log(`[agent] ${clusterName} disconnected: ${reason}`);
+      log.info({ cluster: clusterName, reason }, "agent disconnected");
       conn.tunnel.closeAll(`the agent of ${clusterName} disconnected`);
-      void serially(() => ctx.presence.detach(clusterId, conn).catch((err: unknown) => console.error("[agent] detach failed:", err)));
+      void serially(() => ctx.presence.detach(clusterId, conn).catch((err: unknown) => log.error({ err, cluster: clusterName }, "agent detach failed")));
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { CurrentUser, HttpMethod } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { log } from "../logging/log";
 
 export interface ProxiedRequest {
   method: HttpMethod;
@@ -18,5 +19,5 @@ export async function auditProxyRequest(ctx: ServerContext, user: CurrentUser, r
     targetType: "cluster",
     targetId: request.clusterId,
     details: { cluster: request.clusterName, path: request.path.split("?")[0], status: request.status },
-  }).catch((err: unknown) => console.error("[k8s] audit event not written:", err));
+  }).catch((err: unknown) => log.error({ err, cluster: request.clusterName }, "kube proxy audit event not written"));
 }
