@@ -27,3 +27,4 @@ export * from "./rollouts/describe-target-status";
 export * from "./rollouts/evaluate-release-health";
 export * from "./rollouts/canonical-json";
 export * from "./rollouts/build-helm-chart";
+export * from "./bundles";
