@@ -74,6 +74,11 @@ export const ZBundleHolding = z.object({
   message: z.string().max(2048),
   /** How it arrived: over the tunnel, or from a directory (`outpost-agent import`). */
   origin: z.enum(["tunnel", "import"]),
+  /**
+   * Imported and not (yet) in the desired state: the device keeps it until the centre takes it
+   * in. Once a desired state has listed it, it follows the desired state like any other.
+   */
+  localOnly: z.boolean(),
   updatedAt: z.number().int().min(0),
 });
 export type BundleHolding = z.infer<typeof ZBundleHolding>;
