@@ -8,3 +8,4 @@ export * from "./bundles/node/hash-blob-file";
 export * from "./node/write-all";
 export * from "./node/fsync-directory";
 export * from "./node/is-errno-code";
+export * from "./bundles/node/read-bundle-dir";
