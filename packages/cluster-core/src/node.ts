@@ -9,3 +9,4 @@ export * from "./node/write-all";
 export * from "./node/fsync-directory";
 export * from "./node/is-errno-code";
 export * from "./bundles/node/read-bundle-dir";
+export * from "./bundles/node/bundle-id-of";

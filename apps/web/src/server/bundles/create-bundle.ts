@@ -2,6 +2,7 @@ import { BundleError, parseBundleManifest, type BundleDetail, type CurrentUser }
 import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { bundleIdOf } from "@outpost/cluster-core/node";
 import { bundleSigner } from "./bundle-signer";
 import { getBundleDetail } from "./get-bundle-detail";
 import { hashStoredBlob } from "./hash-stored-blob";
@@ -41,6 +42,7 @@ export async function createBundle(ctx: ServerContext, actor: CurrentUser, manif
   const totalBytes = [...unique.values()].reduce((a, b) => a + b, 0);
   const bundle = await ctx.db.bundle.create({
     data: {
+      id: bundleIdOf(manifestText),
       name: manifest.name,
       version: manifest.version,
       k3sVersion: manifest.k3sVersion,
