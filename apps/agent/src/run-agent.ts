@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { ClusterDriver, DesiredApplied } from "@outpost/cluster-core";
 import type { AgentSession } from "./connection/agent-session";
@@ -94,6 +95,8 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
       },
     });
     reconciler = rec;
+    // The root is the operator's choice (`/` on a device): make it exist, as k3s's own directories will.
+    await mkdir(config.root, { recursive: true });
     const bundleManager = new BundleManager({
       store: await DeviceBundleStore.open(config.stateDir),
       root: config.root,

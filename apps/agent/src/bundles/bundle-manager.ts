@@ -43,6 +43,9 @@ export class BundleManager {
   private queued = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryAt = Infinity;
+  /** Back-off after transfers that broke off for a reason other than the link (per bundle). */
+  private readonly retryDelay = new Map<string, number>();
   private lastProgressAt = 0;
   private readonly stop = new AbortController();
 
@@ -186,11 +189,31 @@ export class BundleManager {
       if (err instanceof LinkLostError) this.update(d.id, manifest, { state: "waiting", message: `${err.message}; resumes when it returns` });
       else if (err instanceof FetchDeferredError) {
         this.update(d.id, manifest, { state: "waiting", message: err.message });
-        clearTimeout(this.retryTimer);
-        this.retryTimer = setTimeout(() => this.kick(), Math.max(err.retryAfterMs, 1000));
-        this.retryTimer.unref();
-      } else this.fail(d.id, manifest, err);
+        this.retryIn(Math.max(err.retryAfterMs, 1000));
+      } else if (err instanceof BundleError) this.fail(d.id, manifest, err);
+      else {
+        // The transfer broke off (the centre stopped it, a protocol hiccup): resume soon, from the last good chunk.
+        const delay = Math.min((this.retryDelay.get(d.id) ?? 2_500) * 2, 300_000);
+        this.retryDelay.set(d.id, delay);
+        this.update(d.id, manifest, { state: "waiting", message: `transfer interrupted (${describeError(err)}); resuming in ${Math.round(delay / 1000)} s` });
+        this.retryIn(delay);
+      }
+      return;
     }
+    this.retryDelay.delete(d.id);
+  }
+
+  private retryIn(ms: number): void {
+    const at = Date.now() + ms;
+    if (at >= this.retryAt && this.retryTimer) return;
+    clearTimeout(this.retryTimer);
+    this.retryAt = at;
+    this.retryTimer = setTimeout(() => {
+      this.retryAt = Infinity;
+      this.retryTimer = undefined;
+      this.kick();
+    }, ms);
+    this.retryTimer.unref();
   }
 
   private fail(id: string, manifest: BundleManifest | null, err: unknown): void {

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { BundleError, ZBundleSignature, type BundleManifest } from "@outpost/cluster-core";
 import { bundleIdOf, isErrnoCode, readBundleDir } from "@outpost/cluster-core/node";
 import type { ImportConfig } from "../cli/parse-args";
@@ -26,6 +26,7 @@ export interface ImportResult {
  */
 export async function importBundleDir(config: ImportConfig, log: Logger): Promise<ImportResult> {
   const dir = await readBundleDir(config.dir);
+  await mkdir(config.root, { recursive: true });
   const pinned = await readPinnedKey(config.stateDir);
   const manifest = await verifyBundle(dir.manifestText, dir.signature, pinned?.publicKey ?? null, config.root);
   const id = bundleIdOf(dir.manifestText);

@@ -86,7 +86,7 @@ async function serveRange(ctx: ServerContext, socket: AgentSocket, clusterId: st
   if (!(await ctx.db.bundleBlob.findUnique({ where: { bundleId_sha256: { bundleId: req.bundleId, sha256: req.sha256 } } }))) {
     return reply({ ok: false, error: `blob ${req.sha256} is not part of bundle ${req.bundleId}` });
   }
-  const { site } = cluster;
+  const { site, siteId } = cluster;
   const closed = () => {
     if (!site.transferWindow) return null;
     const w = transferWindowState(site.transferWindow, site.timeZone, new Date());
@@ -100,16 +100,26 @@ async function serveRange(ctx: ServerContext, socket: AgentSocket, clusterId: st
   reply({ ok: true, size });
 
   const stream = await ctx.bundles.blobs.read(req.sha256, req.offset);
+  // Frames are paced (site cap) and checked against the window as they are read, so they leave
+  // in order and no faster than the cap; the pump keeps BUNDLE_WINDOW of them unacknowledged.
+  async function* frames(): AsyncGenerator<Uint8Array> {
+    for await (const block of stream as AsyncIterable<Buffer>) {
+      for (let i = 0; i < block.length; i += BUNDLE_FRAME_BYTES) {
+        const frame = block.subarray(i, i + BUNDLE_FRAME_BYTES);
+        await ctx.bundles.bandwidth.take(siteId, site.bandwidthCapBytesPerSec, frame.byteLength, signal);
+        const shutNow = closed();
+        if (shutNow) throw new Error(shutNow.error);
+        yield frame;
+      }
+    }
+  }
   let offset = req.offset;
   try {
     await pumpChunks(
-      stream,
+      frames(),
       async (chunk) => {
         const at = offset;
         offset += chunk.byteLength;
-        await ctx.bundles.bandwidth.take(cluster.siteId, site.bandwidthCapBytesPerSec, chunk.byteLength, signal);
-        const shutNow = closed();
-        if (shutNow) throw new Error(shutNow.error);
         const res = ZTunnelAck.safeParse(await socket.timeout(FRAME_ACK_TIMEOUT_MS).emitWithAck("bundle:data", { transferId: req.transferId, offset: at, chunk }));
         if (!res.success || !res.data.ok) throw new Error(`the agent refused the frame at ${at}: ${res.success && !res.data.ok ? res.data.error : "bad ack"}`);
       },
