@@ -17,7 +17,7 @@ export const CLI_BIN = join(REPO_DIR, "apps/cli/dist/outpost.mjs");
 export async function writeRandomFile(path: string, bytes: number): Promise<string> {
   const out = createWriteStream(path);
   for (let left = bytes; left > 0; left -= 1024 * 1024) {
-    if (!out.write(randomBytes(Math.min(left, 1024 * 1024)))) await new Promise((r) => out.once("drain", r));
+    if (!out.write(randomBytes(Math.min(left, 1024 * 1024)))) await new Promise<void>((r) => out.once("drain", () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return path;
