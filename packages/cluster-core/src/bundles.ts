@@ -6,4 +6,4 @@ export * from "./bundles/parse-bundle-manifest";
 export * from "./bundles/bundle-transfer-protocol";
 export * from "./bundles/bundle-api";
 export * from "./bundles/transfer-window";
-export * from "./bundles/transfer-window-state";
+export * from "./bundles/transfer-window-wait";

@@ -6,7 +6,7 @@ import {
   ZBundleStatusReport,
   ZTunnelAck,
   pumpChunks,
-  transferWindowState,
+  transferWindowWait,
   type AgentAck,
   type BundleFetch,
   type BundleFetchAck,
@@ -89,8 +89,8 @@ async function serveRange(ctx: ServerContext, socket: AgentSocket, clusterId: st
   const { site, siteId } = cluster;
   const closed = () => {
     if (!site.transferWindow) return null;
-    const w = transferWindowState(site.transferWindow, site.timeZone, new Date());
-    return w.open ? null : { error: `outside site ${site.name}'s transfer window (${site.transferWindow} ${site.timeZone})`, retryAfterMs: w.changesInMs };
+    const wait = transferWindowWait(site.transferWindow, site.timeZone, Date.now());
+    return wait === 0 ? null : { error: `outside site ${site.name}'s transfer window (${site.transferWindow} ${site.timeZone}); it opens in ${Math.ceil(wait / 60_000)} min`, retryAfterMs: wait };
   };
   const shut = closed();
   if (shut) return reply({ ok: false, ...shut });
