@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
 import { readFile } from "node:fs/promises";
-import { DEFAULT_BUNDLE_CHUNK_BYTES, ZBundleBlobRole, type BundleDetail, type BundleView, type ClusterSummary } from "@outpost/cluster-core";
+import { DEFAULT_BUNDLE_CHUNK_BYTES, ZBundleBlobRole, formatBytes, type BundleDetail, type BundleView, type ClusterSummary } from "@outpost/cluster-core";
 import { centreClient, type CentreClient } from "./api/centre-client";
 import { createBundleDir, type BundleFileInput } from "./bundle/create-bundle-dir";
 import { pullBundleDir } from "./bundle/pull-bundle-dir";
 import { pushBundleDir } from "./bundle/push-bundle-dir";
 import { CliError } from "./cli-error";
-import { formatBytes } from "./format-bytes";
 import { USAGE } from "./usage";
 
 const OPTIONS = {

@@ -7,3 +7,4 @@ export * from "./bundles/bundle-transfer-protocol";
 export * from "./bundles/bundle-api";
 export * from "./bundles/transfer-window";
 export * from "./bundles/transfer-window-wait";
+export * from "./bundles/default-bundle-target";

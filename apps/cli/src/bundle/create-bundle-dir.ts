@@ -6,6 +6,7 @@ import {
   BUNDLE_MANIFEST_FILE,
   BundleError,
   checkBundleTarget,
+  defaultBundleTarget,
   parseBundleManifest,
   type BundleBlob,
   type BundleBlobRole,
@@ -13,7 +14,6 @@ import {
 } from "@outpost/cluster-core";
 import { hashBlobFile, isErrnoCode } from "@outpost/cluster-core/node";
 import { CliError } from "../cli-error";
-import { defaultTarget } from "./default-target";
 
 export interface BundleFileInput {
   role: BundleBlobRole;
@@ -41,7 +41,7 @@ export interface CreateBundleDirOptions {
  * and the agent will check it. The directory must be new or empty.
  */
 export async function createBundleDir(opts: CreateBundleDirOptions): Promise<BundleManifest> {
-  const targets = opts.files.map((f) => f.target ?? defaultTarget(f.role, f.source));
+  const targets = opts.files.map((f) => f.target ?? defaultBundleTarget(f.role, f.source));
   opts.files.forEach((f, i) => {
     const refused = checkBundleTarget(f.role, targets[i]!);
     if (refused) throw new CliError(`${f.source}: ${refused}`);

@@ -1,10 +1,9 @@
 import { stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { BUNDLE_SIGNATURE_FILE, BundleError, parseBundleManifest, type BundleDetail, type MissingBlobsResponse } from "@outpost/cluster-core";
+import { BUNDLE_SIGNATURE_FILE, BundleError, formatBytes, parseBundleManifest, type BundleDetail, type MissingBlobsResponse } from "@outpost/cluster-core";
 import { readBundleDir } from "@outpost/cluster-core/node";
 import type { CentreClient } from "../api/centre-client";
 import { CliError } from "../cli-error";
-import { formatBytes } from "../format-bytes";
 
 /**
  * Uploads a bundle directory: only the blobs the centre lacks (streamed from disk), then the

@@ -1,8 +1,9 @@
-import { basename } from "node:path";
-import { K3S_PATHS, type BundleBlobRole } from "@outpost/cluster-core";
+import type { BundleBlobRole } from "./bundle-manifest";
+import { K3S_PATHS } from "./bundle-targets";
 
 /** The usual target of a role on the device: its one file, or the file's own name in its directory. */
-export function defaultTarget(role: BundleBlobRole, source: string): string {
+export function defaultBundleTarget(role: BundleBlobRole, source: string): string {
+  const basename = (path: string) => path.split(/[\\/]/).pop() ?? path;
   switch (role) {
     case "k3s-binary":
       return K3S_PATHS.binary;
