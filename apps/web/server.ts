@@ -28,6 +28,9 @@ import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/a
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
 import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
 import { log } from "./src/server/logging/log";
+import { openBlobStore } from "./src/server/bundles/blob-store";
+import { createSiteBandwidth } from "./src/server/bundles/site-bandwidth";
+import { bundleSigner } from "./src/server/bundles/bundle-signer";
 
 const started = performance.now();
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   const secretKey = loadSecretKey({ envValue: config.secretKey, keyFile: join(dataDir, "secret.key") });
   log.info({ source: secretKey.source }, `secrets at rest sealed with the key from ${secretKey.source}`);
   const applied = await applyMigrations(db, kind, join(repoDir, "prisma"));
+  const blobs = await openBlobStore(config.blobDir ?? join(dataDir, "blobs"));
   log.info({ kind, where, applied }, `database: ${kind} ${where}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
 
   const admin = await bootstrapAdmin(db, config.adminPassword);
@@ -78,8 +82,10 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date() };
   setServerContext(ctx);
+  const signer = await bundleSigner(ctx);
+  log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
   httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));

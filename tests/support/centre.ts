@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "./free-port";
 import { CENTRE_COMMAND, REPO_DIR } from "./paths";
@@ -24,6 +25,8 @@ export async function startCentre(opts: { databaseUrl: string; env?: Record<stri
   if (!existsSync(join(REPO_DIR, "apps/web/.next/BUILD_ID"))) throw new Error("the centre is not built: run `npm run build` first");
   const port = await freePort();
   const tls = opts.tls ? ensureTestTls() : null;
+  // Files beside the database (bundle blobs, keys) of a PostgreSQL centre: its own folder, kept across restarts.
+  const dataDir = mkdtempSync(join(tmpdir(), "outpost-centre-data-"));
   const launch = () =>
     startProcess(CENTRE_COMMAND[0], CENTRE_COMMAND.slice(1), {
       cwd: REPO_DIR,
@@ -35,6 +38,7 @@ export async function startCentre(opts: { databaseUrl: string; env?: Record<stri
         HOST: "127.0.0.1",
         DATABASE_URL: opts.databaseUrl,
         OUTPOST_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        OUTPOST_DATA_DIR: dataDir,
         ...(tls ? { OUTPOST_TLS_CERT: tls.certFile, OUTPOST_TLS_KEY: tls.keyFile, OUTPOST_TLS_CA: tls.caFile } : {}),
         ...opts.env,
       },

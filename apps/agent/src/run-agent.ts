@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { ClusterDriver, DesiredApplied } from "@outpost/cluster-core";
 import type { AgentSession } from "./connection/agent-session";
@@ -17,6 +18,9 @@ import { SimDriver } from "./drivers/sim-driver";
 import { AgentConfigError, AgentError } from "./errors/agent-error";
 import { createLogger } from "./logging/logger";
 import { AGENT_VERSION } from "./version";
+import { BundleManager } from "./bundles/bundle-manager";
+import { DeviceBundleStore } from "./bundles/device-bundle-store";
+import { runImport } from "./bundles/run-import";
 
 /** The whole agent run; resolves to the process exit code (see USAGE for their meaning). */
 export async function runAgent(argv: readonly string[], env: Record<string, string | undefined>): Promise<number> {
@@ -36,6 +40,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     process.stdout.write(`${AGENT_VERSION}\n`);
     return 0;
   }
+  if (command.kind === "import") return runImport(command.config, createLogger());
 
   const { config } = command;
   const log = createLogger();
@@ -53,6 +58,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
   let outbox: Outbox | undefined;
   let reporter: AgentReporter | undefined;
   let reconciler: Reconciler | undefined;
+  let bundles: BundleManager | undefined;
   try {
     const source = config.cluster.mode === "kube" ? `kubeconfig ${config.cluster.kubeconfig}` : `simulated cluster '${config.cluster.name}'`;
     log.info(`outpost-agent ${AGENT_VERSION} starting: ${source}, centre ${config.server}, state in ${config.stateDir}`);
@@ -75,9 +81,10 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     reporter = new AgentReporter(outbox, driver, log);
     let session: AgentSession | null = null;
     let latestReport: DesiredApplied | null = null;
+    const desiredStore = await DesiredStateStore.open(config.stateDir);
     const rec = new Reconciler({
       driver,
-      store: await DesiredStateStore.open(config.stateDir),
+      store: desiredStore,
       applied: await AppliedObjectsStore.open(config.stateDir),
       intervalMs: config.reconcileIntervalMs,
       log,
@@ -88,8 +95,19 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
       },
     });
     reconciler = rec;
+    // The root is the operator's choice (`/` on a device): make it exist, as k3s's own directories will.
+    await mkdir(config.root, { recursive: true });
+    const bundleManager = new BundleManager({
+      store: await DeviceBundleStore.open(config.stateDir),
+      root: config.root,
+      stateDir: config.stateDir,
+      desired: () => desiredStore.current()?.bundles,
+      log,
+    });
+    bundles = bundleManager;
     reporter.start();
     rec.start();
+    bundleManager.start();
     await runConnectionLoop({
       server: config.server,
       credential,
@@ -98,6 +116,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
       runtime: {
         reporter,
         reconciler: rec,
+        bundles: bundleManager,
         latestDesiredReport: () => latestReport,
         localApi,
         heartbeatIntervalMs: config.heartbeatIntervalMs,
@@ -118,6 +137,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     return 1;
   } finally {
     reconciler?.stop();
+    bundles?.close();
     reporter?.stop();
     await outbox?.close().catch(() => undefined);
     await driver?.close().catch(() => undefined);

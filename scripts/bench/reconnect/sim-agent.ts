@@ -5,6 +5,7 @@
  * hundreds of them can share one Node process. Reconnect timing is the agent's own: this file never
  * dials or waits itself.
  */
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DesiredApplied } from "@outpost/cluster-core";
 import type { AgentConfig } from "../../../apps/agent/src/cli/parse-args";
@@ -20,6 +21,8 @@ import type { LogFields, Logger } from "../../../apps/agent/src/logging/logger";
 import { Outbox } from "../../../apps/agent/src/outbox/outbox";
 import { AgentReporter } from "../../../apps/agent/src/reporting/agent-reporter";
 import { AGENT_VERSION } from "../../../apps/agent/src/version";
+import { BundleManager } from "../../../apps/agent/src/bundles/bundle-manager";
+import { DeviceBundleStore } from "../../../apps/agent/src/bundles/device-bundle-store";
 
 export interface SimAgentSettings {
   server: string;
@@ -60,6 +63,7 @@ function configFor(s: SimAgentSettings, registrationToken: string | undefined): 
     heartbeatIntervalMs: s.heartbeatIntervalMs,
     outboxMaxBytes: 32 * 1024 * 1024,
     reconcileIntervalMs: 30_000,
+    root: join(s.stateDir, "root"),
   };
 }
 
@@ -79,9 +83,10 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
   const reporter = new AgentReporter(outbox, driver, log);
   let session: AgentSession | null = null;
   let latestReport: DesiredApplied | null = null;
+  const desiredStore = await DesiredStateStore.open(s.stateDir);
   const reconciler = new Reconciler({
     driver,
-    store: await DesiredStateStore.open(s.stateDir),
+    store: desiredStore,
     applied: await AppliedObjectsStore.open(s.stateDir),
     intervalMs: configFor(s, undefined).reconcileIntervalMs,
     log,
@@ -91,8 +96,17 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
       session?.reportDesired(report);
     },
   });
+  await mkdir(configFor(s, undefined).root, { recursive: true });
+  const bundles = new BundleManager({
+    store: await DeviceBundleStore.open(s.stateDir),
+    root: configFor(s, undefined).root,
+    stateDir: s.stateDir,
+    desired: () => desiredStore.current()?.bundles,
+    log,
+  });
   reporter.start();
   reconciler.start();
+  bundles.start();
 
   let inAttemptConnected = false;
   const loop = runConnectionLoop({
@@ -103,6 +117,7 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
     runtime: {
       reporter,
       reconciler,
+      bundles,
       latestDesiredReport: () => latestReport,
       localApi: null,
       heartbeatIntervalMs: s.heartbeatIntervalMs,
@@ -140,6 +155,7 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
       stop.abort();
       await loop.catch(() => undefined);
       reconciler.stop();
+      bundles.close();
       reporter.stop();
       await outbox.close().catch(() => undefined);
       await driver.close().catch(() => undefined);

@@ -27,6 +27,11 @@ export const queryKeys = {
   apiTokens: {
     list: () => ["api-tokens", "list"] as const,
   },
+  bundles: {
+    all: () => ["bundles"] as const,
+    list: () => ["bundles", "list"] as const,
+    detail: (id: string) => ["bundles", id, "detail"] as const,
+  },
   audit: {
     list: (limit: number) => ["audit", "list", { limit }] as const,
   },

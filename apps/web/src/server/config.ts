@@ -20,6 +20,8 @@ const ZConfig = z.object({
   secretKey: z.string().optional(),
   /** Where blobs and the key file live; beside the SQLite file, or ./data with PostgreSQL. */
   dataDir: z.string().optional(),
+  /** Where bundle blobs live (default: `blobs` beside the database). */
+  blobDir: z.string().optional(),
   dev: z.boolean(),
 });
 export type Config = z.infer<typeof ZConfig>;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tlsCaFile: env.OUTPOST_TLS_CA || undefined,
     secretKey: env.OUTPOST_SECRET_KEY || undefined,
     dataDir: env.OUTPOST_DATA_DIR || undefined,
+    blobDir: env.OUTPOST_BLOB_DIR || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {

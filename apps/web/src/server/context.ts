@@ -6,6 +6,7 @@ import type { AgentPresence } from "./fleet/agent-presence";
 import type { AuthCache } from "./auth/auth-cache";
 import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
+import type { BundleRuntime } from "./bundles/bundle-runtime";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -25,6 +26,7 @@ export interface ServerContext {
   secrets: SecretBox;
   /** The folder beside the database for blobs and key files. */
   dataDir: string;
+  bundles: BundleRuntime;
   startedAt: Date;
 }
 

@@ -3,6 +3,7 @@ import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { clusterWithSite, toClusterSummary } from "./to-cluster-summary";
+import { refreshDesiredBundles } from "../bundles/refresh-desired-bundles";
 
 export async function updateClusterLabels(ctx: ServerContext, actor: CurrentUser, id: string, labels: Labels): Promise<ClusterSummary> {
   if (!(await ctx.db.cluster.findUnique({ where: { id } }))) throw new AppError("NOT_FOUND", `no cluster with id ${id}`);
@@ -10,6 +11,8 @@ export async function updateClusterLabels(ctx: ServerContext, actor: CurrentUser
   await recordAuditEvent(ctx.db, actor, { action: "cluster.update-labels", targetType: "cluster", targetId: id, details: { labels } });
   const summary = toClusterSummary(row);
   ctx.live.clusterUpdated(summary);
+  // Bundles assigned by label selector follow the labels.
+  await refreshDesiredBundles(ctx, [id]);
   return summary;
 }
 

@@ -17,6 +17,7 @@ import { desiredStateForAgent } from "../desired/get-desired-state";
 import type { AgentConnection } from "../fleet/agent-presence";
 import { createCentreTunnel } from "../tunnel/centre-tunnel";
 import { log } from "../logging/log";
+import { serveBundleTransfers } from "../bundles/serve-bundle-transfers";
 
 interface AgentSocketData {
   clusterId: string;
@@ -25,7 +26,7 @@ interface AgentSocketData {
 export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 
-const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
+const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel", "bundle:fetch", "bundle:cancel", "bundle:status"]);
 
 /** Error for a refused handshake; the agent reads `data.code` to decide whether retrying can help. */
 function handshakeError(code: string, message: string): Error {
@@ -130,6 +131,12 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       });
     });
 
+    const stopBundleTransfers = serveBundleTransfers(ctx, socket, {
+      cluster: { id: clusterId, name: clusterName },
+      serially,
+      heard: () => ctx.presence.heard(clusterId, conn),
+    });
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
       safeAck<AgentAck>(args[args.length - 1])({ ok: false, error: `unknown event '${event}'` });
@@ -138,6 +145,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
     socket.on("disconnect", (reason) => {
       log.info({ cluster: clusterName, reason }, "agent disconnected");
       conn.tunnel.closeAll(`the agent of ${clusterName} disconnected`);
+      stopBundleTransfers();
       void serially(() => ctx.presence.detach(clusterId, conn).catch((err: unknown) => log.error({ err, cluster: clusterName }, "agent detach failed")));
     });
   });

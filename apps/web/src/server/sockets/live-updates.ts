@@ -1,4 +1,4 @@
-import type { ClusterSummary } from "@outpost/cluster-core";
+import type { BundleProgressEvent, ClusterSummary } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterWithSite, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -8,6 +8,10 @@ export interface LiveUpdates {
   /** Reads the cluster afresh and pushes its summary; a deleted cluster becomes a fleet change. */
   clusterChanged(db: Db, clusterId: string): Promise<void>;
   fleetChanged(): void;
+  /** Bundles, their assignments or holdings changed: bundle lists refetch. */
+  bundlesChanged(): void;
+  /** Live transfer progress of a bundle on a cluster. */
+  bundleProgress(progress: BundleProgressEvent): void;
 }
 
 /** Pushes changes to every signed-in browser on the /ui namespace. */
@@ -20,5 +24,7 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
       else ui.emit("fleet:changed");
     },
     fleetChanged: () => void ui.emit("fleet:changed"),
+    bundlesChanged: () => void ui.emit("bundles:changed"),
+    bundleProgress: (progress) => void ui.emit("bundle:progress", progress),
   };
 }
