@@ -15,17 +15,18 @@ export interface RawExchange {
 
 /**
  * Sends bytes exactly as given on a fresh TCP connection and collects what comes back until the
- * server closes or `idleMs` passes without news. fetch() and http.request normalise what they
+ * server closes, `idleMs` passes without news after the first byte, or `timeoutMs` passes
+ * before it. fetch() and http.request normalise what they
  * send (and refuse what they read), which would hide exactly what these tests look at.
  */
-export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; host?: string } = {}): Promise<RawExchange> {
-  const idleMs = opts.idleMs ?? 2_000;
+export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; timeoutMs?: number; host?: string } = {}): Promise<RawExchange> {
+  const idleMs = opts.idleMs ?? 500;
   return new Promise((resolve) => {
     const started = performance.now();
     let firstByteMs = -1;
     const chunks: Buffer[] = [];
     const socket = connect({ port, host: opts.host ?? "127.0.0.1" });
-    let timer = setTimeout(() => done(false), idleMs);
+    let timer = setTimeout(() => done(false), opts.timeoutMs ?? 10_000);
     const done = (closedByServer: boolean) => {
       clearTimeout(timer);
       socket.destroy();
