@@ -54,7 +54,6 @@ describe("what the centre relays from a hostile agent's answers", () => {
     return rawExchange(centre.port, `GET /k8s/clusters/${agent.clusterId}${path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n\r\n`, {});
   };
   const header = (res: RawExchange, name: string) => res.headers.filter(([k]) => k === name).map(([, v]) => v);
-  const bodyOf = (res: RawExchange) => res.raw.slice(res.raw.indexOf("\r\n\r\n") + 4);
 
   it("frames a complete answer by its real length: a short content-length smuggles no second response", async () => {
     const smuggled = "HTTP/1.1 200 OK\r\ncontent-length: 7\r\n\r\nowned!\n";
@@ -70,7 +69,7 @@ describe("what the centre relays from a hostile agent's answers", () => {
       expect(res.status, JSON.stringify(headers)).toBe(200);
       expect(header(res, "content-length"), JSON.stringify(headers)).toEqual(["6"]);
       expect(header(res, "transfer-encoding")).toEqual([]);
-      expect(bodyOf(res)).toBe("abcdef");
+      expect(res.body).toBe("abcdef");
     }
   });
 
@@ -138,11 +137,18 @@ describe("what the centre relays from a hostile agent's answers", () => {
   });
 
   it("drops malformed header names and values instead of failing with Node's own message", async () => {
-    const res = await ask({ status: 200, headers: { "content-type": "application/json", "bad header": "1", "x:y": "2", "": "3", "cache-control": "a\r\nset-cookie: x=y", etag: "\u0000" }, body: "{}" });
+    const res = await ask({ status: 200, headers: { "content-type": "application/json", "bad header": "1", "x:y": "2", "": "3", "cache-control": "a\r\nset-cookie: x=y", etag: "\u007f" }, body: "{}" });
     expect(res.raw.split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
     expect(res.raw).not.toMatch(/Invalid|ERR_/);
     expect(res.headers.map(([k]) => k)).not.toContain("set-cookie");
     expect(header(res, "cache-control")).toEqual([]);
-    expect(bodyOf(res)).toBe("{}");
+    expect(header(res, "etag")).toEqual([]);
+    expect(res.body).toBe("{}");
+  });
+
+  it("answers 502 at once when the device's answer carries a NUL (refused before it is read)", async () => {
+    const res = await ask({ status: 200, headers: { "content-type": "application/json", etag: "\u0000" }, body: "{}" });
+    expect(res.status).toBe(502);
+    expect(res.body).toContain("the agent's answer was malformed");
   });
 });
