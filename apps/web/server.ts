@@ -3,7 +3,7 @@
  * tunnel) on one port. Start-up: configuration → database + migrations → first admin → Next → listen.
  */
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,9 +19,10 @@ import { createAuthCache } from "./src/server/auth/auth-cache";
 import { createSecretBox } from "./src/server/secrets/secret-box";
 import { loadSecretKey } from "./src/server/secrets/load-secret-key";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
-import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
-import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
-import { sendKubeStatus } from "./src/server/tunnel/kube-status";
+import { createRequestHandler } from "./src/server/http/create-request-handler";
+import { answerClientError } from "./src/server/http/answer-client-error";
+import { refuseUpgrade } from "./src/server/http/refuse-upgrade";
+import { SERVED_METHODS } from "./src/server/http/screen-request";
 import { createUpgradeDispatcher } from "./src/server/http/dispatch-upgrade";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
@@ -57,18 +58,8 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  // The kube API proxy streams raw bodies both ways (watches stay open), so it is served here
-  // on plain Node streams rather than through a Next.js route handler.
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url?.startsWith(K8S_PREFIX)) {
-      handleK8sProxy(ctx, req, res).catch((err: unknown) => {
-        log.error({ err, path: req.url }, "kube proxy failed");
-        sendKubeStatus(res, 500, "Outpost: internal error; the centre's log has the details");
-      });
-      return;
-    }
-    void handle(req, res);
-  };
+  // Nobody's forwarding headers are trusted yet (OUTPOST_TRUSTED_PROXIES will name the proxies).
+  const onRequest = createRequestHandler({ ctx: () => ctx, next: handle, isTrustedProxy: () => false });
   const httpServer =
     config.tlsCertFile && config.tlsKeyFile
       ? createTlsServer({ cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }, onRequest)
@@ -89,6 +80,9 @@ async function main(): Promise<void> {
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
   httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));
+  httpServer.on("clientError", answerClientError);
+  // CONNECT (a forward-proxy request) is nothing the centre serves: refused, not silently dropped.
+  httpServer.on("connect", (_req, socket) => refuseUpgrade(socket, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "this method is not served by Outpost" } }, { allow: SERVED_METHODS.join(", ") }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

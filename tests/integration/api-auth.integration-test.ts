@@ -100,7 +100,8 @@ describe("API: authentication, roles and bad input", () => {
     expect(badLabels.status).toBe(422);
 
     const huge = await admin.call("POST", "/api/v1/sites", { name: "huge", location: "x".repeat(2 * 1024 * 1024) });
-    expect(huge.status).toBe(422);
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
 
     expect(await admin.ok<unknown[]>("GET", "/api/v1/sites")).toEqual(before);
   });

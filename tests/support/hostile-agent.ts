@@ -28,5 +28,15 @@ export async function connectHostileAgent(centreUrl: string, admin: ApiClient, n
     socket.once("connect", resolve);
     socket.once("connect_error", reject);
   });
-  return { clusterId, clusterName, socket, close: () => socket.close() };
+  // Beats keep the centre from closing a silent connection; everything else is the test's.
+  const beat = setInterval(() => socket.emit("agent:heartbeat", { sentAt: Date.now() }, () => {}), 2_000);
+  return {
+    clusterId,
+    clusterName,
+    socket,
+    close: () => {
+      clearInterval(beat);
+      socket.close();
+    },
+  };
 }

@@ -11,6 +11,7 @@ export * from "./helpers/label-selector-schema";
 export * from "./helpers/format-label-selector";
 export * from "./helpers/parse-stored-json";
 export * from "./helpers/format-bytes";
+export * from "./helpers/find-json-problem";
 export * from "./tunnel/tunnel-protocol";
 export * from "./tunnel/tunnel-flow";
 export * from "./schemas/outbox";

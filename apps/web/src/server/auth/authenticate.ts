@@ -2,6 +2,7 @@ import { ZRole, type CurrentUser } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
 import { hashSecretToken } from "./secret-token";
 import type { AuthCache } from "./auth-cache";
+import { AppError } from "../errors/app-error";
 
 export const SESSION_COOKIE = "outpost_session";
 
@@ -54,12 +55,21 @@ function toCurrentUser(u: { id: string; username: string; role: string }): Curre
   return { id: u.id, username: u.username, role: ZRole.catch("viewer").parse(u.role) };
 }
 
-/** Reads one cookie from a raw Cookie header (socket.io handshakes have no parsed cookies). */
-export function readCookie(header: string | undefined, name: string): string | null {
+/**
+ * Reads one cookie from a raw Cookie header (socket.io handshakes have no parsed cookies); the
+ * one reader of Outpost's cookies, so a malformed value gets the same 400 everywhere.
+ */
+export function readCookie(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        throw new AppError("BAD_REQUEST", `the ${name} cookie is not valid percent-encoding; sign in again`);
+      }
+    }
   }
   return null;
 }

@@ -1,11 +1,12 @@
 import type { ApiErrorBody } from "@outpost/cluster-core";
 import { AppError, HTTP_STATUS } from "../errors/app-error";
+import { apiErrorBody } from "./api-error-body";
 import { log } from "../logging/log";
 
 /** The one place errors become HTTP responses: known codes keep their message, anything else is an opaque 500. */
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) {
-    const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+    const body = apiErrorBody(err);
     const headers: Record<string, string> = err.retryAfterSeconds ? { "retry-after": String(err.retryAfterSeconds) } : {};
     return Response.json(body, { status: HTTP_STATUS[err.code], headers });
   }

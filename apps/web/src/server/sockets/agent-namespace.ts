@@ -16,6 +16,7 @@ import { applyOutboxBatch } from "../fleet/apply-outbox-batch";
 import { desiredStateForAgent } from "../desired/get-desired-state";
 import type { AgentConnection } from "../fleet/agent-presence";
 import { createCentreTunnel } from "../tunnel/centre-tunnel";
+import { refuseMalformedPackets } from "./refuse-malformed-packets";
 import { log } from "../logging/log";
 import { serveBundleTransfers } from "../bundles/serve-bundle-transfers";
 
@@ -65,6 +66,10 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       // Fire and forget: an agent that misses it gets the current generation at its next hello.
       sendDesired: (state) => void socket.emit("desired:update", state, () => {}),
     };
+    refuseMalformedPackets(socket, (event, payload) => {
+      const streamId = (payload as { streamId?: unknown } | null)?.streamId;
+      if (event.startsWith("tunnel:") && typeof streamId === "number") conn.tunnel.fail(streamId, "the agent's answer was malformed");
+    });
     // Messages of one agent are handled strictly one after another, in arrival order.
     let queue: Promise<unknown> = ctx.presence.attach(clusterId, conn).catch((err: unknown) => log.error({ err, cluster: clusterName }, "agent attach failed"));
     // A failure is logged, never left unhandled (that would stop the whole centre).

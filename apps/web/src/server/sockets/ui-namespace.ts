@@ -2,6 +2,8 @@ import type { Namespace } from "socket.io";
 import type { CurrentUser, ServerToUiEvents, UiToServerEvents } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
+import { AppError } from "../errors/app-error";
+import { refuseMalformedPackets } from "./refuse-malformed-packets";
 
 export type UiNamespace = Namespace<UiToServerEvents, ServerToUiEvents, Record<string, never>, { user: CurrentUser }>;
 
@@ -12,10 +14,14 @@ export type UiNamespace = Namespace<UiToServerEvents, ServerToUiEvents, Record<s
 export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void {
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    authenticate(ctx.db, {
-      sessionToken: readCookie(socket.handshake.headers.cookie, SESSION_COOKIE),
-      authorization: typeof token === "string" ? `Bearer ${token}` : null,
-    }, ctx.authCache)
+    let sessionToken: string | null;
+    try {
+      sessionToken = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return next(Object.assign(new Error(err.message), { data: { code: err.code } }));
+    }
+    authenticate(ctx.db, { sessionToken, authorization: typeof token === "string" ? `Bearer ${token}` : null }, ctx.authCache)
       .then((auth) => {
         if (!auth) return next(Object.assign(new Error("sign in first"), { data: { code: "UNAUTHENTICATED" } }));
         socket.data.user = auth.user;
@@ -25,6 +31,7 @@ export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void 
   });
 
   nsp.on("connection", (socket) => {
+    refuseMalformedPackets(socket);
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (typeof ack === "function") ack({ ok: false, error: `unknown event '${event}': the /ui namespace only sends` });

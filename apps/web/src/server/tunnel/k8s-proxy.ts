@@ -7,7 +7,7 @@ import { auditProxyRequest } from "./audit-proxy-request";
 import { findClusterConnection } from "./find-cluster-connection";
 import { forwardProxyRequest } from "./forward-proxy-request";
 import { sendKubeStatus } from "./kube-status";
-import { parseK8sProxyUrl } from "./parse-k8s-proxy-url";
+import { K8S_PREFIX, parseK8sProxyUrl } from "./parse-k8s-proxy-url";
 import { relayTunnelResponse } from "./relay-tunnel-response";
 
 const READ_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -39,6 +39,6 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
   const { tunnel, clusterName } = found.conn;
 
   const exchange = forwardProxyRequest(tunnel, req, res, { method: method.data, path });
-  const status = await relayTunnelResponse(exchange, res, method.data);
+  const status = await relayTunnelResponse(exchange, res, { method: method.data, proxyPrefix: `${K8S_PREFIX}${clusterId}` });
   if (mutating) await auditProxyRequest(ctx, auth.user, { method: method.data, clusterId, clusterName, path, status });
 }
