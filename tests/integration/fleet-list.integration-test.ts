@@ -62,6 +62,9 @@ describe("fleet list API: server-side filters, sorting, paging and honest counte
     expect(await all("problem=workloads-unhealthy")).toEqual(expected((c) => (c.status === "online" || c.status === "degraded") && c.workloadsHealthy < c.workloadsTotal));
     expect(await all(`selector=${encodeURIComponent("kind=store,!beta")}`)).toEqual(expected((c) => c.labels.kind === "store" && !("beta" in c.labels)));
     expect(await all(`selector=${encodeURIComponent("region!=eu,tier")}`)).toEqual(expected((c) => c.labels.region !== "eu"));
+    expect(await all(`selector=${encodeURIComponent("kind in (store,factory),region notin (apac)")}`)).toEqual(
+      expected((c) => ["store", "factory"].includes(c.labels.kind!) && c.labels.region !== "apac"),
+    );
 
     const filtered = await page("?status=offline");
     expect(filtered.total).toBe(fleet.filter((c) => c.status === "offline").length);

@@ -16,6 +16,10 @@ export function labelSelectorWhere(requirements: LabelRequirement[]): Prisma.Clu
         return { labelRows: { some: { key: r.key, value: r.value } } };
       case "!=":
         return { labelRows: { none: { key: r.key, value: r.value } } };
+      case "in":
+        return { labelRows: { some: { key: r.key, value: { in: r.values } } } };
+      case "notin":
+        return { labelRows: { none: { key: r.key, value: { in: r.values } } } };
     }
   });
 }
