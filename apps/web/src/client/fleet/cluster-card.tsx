@@ -14,7 +14,11 @@ export function ClusterCard({ cluster }: { cluster: FleetListItem }) {
     <li data-status={cluster.status} data-cluster={cluster.name} className={`rounded-lg border border-slate-200 p-3 shadow-sm ${online ? "bg-white" : "bg-slate-50"}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ClusterStatusBadge cluster={cluster} />
-        <OutageCount count={cluster.outages24h} />
+        {cluster.outages24h > 0 && (
+          <span className="text-xs">
+            <OutageCount count={cluster.outages24h} />
+          </span>
+        )}
       </div>
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <Link href={`/clusters/${cluster.id}`} className={`text-base font-medium hover:underline ${online ? "text-indigo-700" : "text-slate-700"}`}>

@@ -18,7 +18,7 @@ export function ClusterRow({ cluster }: { cluster: FleetListItem }) {
         <ClusterStatusBadge cluster={cluster} />
       </td>
       <td className={tableClasses.td}>
-        <div className="flex items-center gap-2 whitespace-nowrap">
+        <div className="flex flex-col items-start gap-1 whitespace-nowrap">
           <Link href={`/clusters/${cluster.id}`} className={`font-medium hover:underline ${online ? "text-indigo-700" : "text-slate-700"}`}>
             {cluster.name}
           </Link>
@@ -40,7 +40,7 @@ export function ClusterRow({ cluster }: { cluster: FleetListItem }) {
       <td className={`${tableClasses.td} text-xs`}>
         <OutageCount count={cluster.outages24h} />
       </td>
-      <td className={`${tableClasses.td} min-w-56`}>
+      <td className={`${tableClasses.td} min-w-40`}>
         <LabelChips labels={cluster.labels} muted={!online} />
       </td>
     </tr>

@@ -60,18 +60,18 @@ export function FleetCounters({ counters: c, query, onFilter }: FleetCountersPro
   return (
     <ul aria-label="Fleet summary: each counter filters the list" className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
       {counters.map((k) => (
-        <li key={k.key} className={k.key === "nodes" || k.key === "workloads" ? "col-span-2 sm:min-w-56 sm:flex-[2]" : "sm:min-w-28 sm:flex-1"}>
+        <li key={k.key} className={k.key === "nodes" || k.key === "workloads" ? "col-span-2 sm:min-w-48 sm:flex-[2]" : "sm:min-w-24 sm:flex-1"}>
           <button
             type="button"
             aria-pressed={k.pressed}
             data-counter={k.key}
             onClick={() => onFilter(k.patch)}
-            className={`h-full w-full rounded-lg border bg-white px-3 py-2 text-left shadow-sm transition-colors hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
+            className={`h-full w-full rounded-lg border bg-white px-3 py-1.5 text-left sm:py-2 shadow-sm transition-colors hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
               k.pressed ? "border-indigo-500 ring-1 ring-indigo-500" : "border-slate-200"
             }`}
           >
             <span className="block text-xs font-medium text-slate-600">{k.label}</span>
-            <span className={`mt-0.5 block text-xl font-semibold tabular-nums ${k.tone}`}>{k.value}</span>
+            <span className={`block text-lg font-semibold tabular-nums sm:mt-0.5 sm:text-xl ${k.tone}`}>{k.value}</span>
             {k.note && <span className="block text-xs text-slate-600">{k.note}</span>}
           </button>
         </li>

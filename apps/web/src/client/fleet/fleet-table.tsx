@@ -40,7 +40,7 @@ export function FleetTable({ clusters, query, onSort }: FleetTableProps) {
         {runs.map((run) => (
           <tbody key={run.siteId || "all"} className={tableClasses.body}>
             {run.siteId && (
-              <tr className="bg-slate-100">
+              <tr className="bg-slate-100" data-site-heading={run.siteName}>
                 <th scope="colgroup" colSpan={8} className="px-4 py-2 text-left text-sm font-semibold text-slate-900">
                   {run.siteName} <span className="font-normal text-slate-600">· {run.clusters.length} on this page</span>
                 </th>

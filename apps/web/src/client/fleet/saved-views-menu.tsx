@@ -40,13 +40,12 @@ export function SavedViewsMenu({ current, onOpen }: { current: string; onOpen: (
           </option>
         ))}
       </select>
-      {shown ? (
+      <Button size="sm" onClick={() => setSaving(true)}>
+        Save view
+      </Button>
+      {shown && (
         <Button size="sm" variant="ghost" onClick={() => remove.mutate(shown.id)} disabled={remove.isPending} aria-label={`Delete saved view ${shown.name}`}>
           Delete view
-        </Button>
-      ) : (
-        <Button size="sm" onClick={() => setSaving(true)}>
-          Save view
         </Button>
       )}
       <ErrorAlert error={remove.error ?? views.error} />
