@@ -30,3 +30,6 @@ export * from "./rollouts/evaluate-release-health";
 export * from "./rollouts/canonical-json";
 export * from "./rollouts/build-helm-chart";
 export * from "./bundles";
+export * from "./schemas/fleet";
+export * from "./helpers/cluster-problem-rank";
+export * from "./schemas/cluster-history";

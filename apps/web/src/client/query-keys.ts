@@ -1,3 +1,5 @@
+import type { FleetQuery } from "@outpost/cluster-core";
+
 /** What the fleet list is filtered by; part of the list's query key. */
 export interface ClusterListFilter {
   selector: string;
@@ -16,6 +18,13 @@ export const queryKeys = {
     list: (filter: ClusterListFilter) => ["clusters", "list", filter] as const,
     detail: (id: string) => ["clusters", id, "detail"] as const,
     desiredState: (id: string) => ["clusters", id, "desired-state"] as const,
+  },
+  fleet: {
+    all: () => ["clusters", "fleet"] as const,
+    page: (query: FleetQuery) => ["clusters", "fleet", query] as const,
+  },
+  savedViews: {
+    list: () => ["saved-views", "list"] as const,
   },
   sites: {
     all: () => ["sites"] as const,

@@ -26,6 +26,8 @@ export const ZWorkloadInfo = z.object({
   helmRelease: shortText.optional(),
   /** Why it is not Ready, when its status says (e.g. a Progressing=False condition). */
   problem: z.string().max(1024).optional(),
+  /** Container images of the pod template (init containers included); older agents leave it out. */
+  images: z.array(z.string().min(1).max(512)).max(32).optional(),
 });
 export type WorkloadInfo = z.infer<typeof ZWorkloadInfo>;
 

@@ -2,12 +2,16 @@ import type { ClusterSummary, CurrentUser, Labels } from "@outpost/cluster-core"
 import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { clusterWithSite, toClusterSummary } from "./to-cluster-summary";
+import { clusterSummarySelect, toClusterSummary } from "./to-cluster-summary";
+import { writeClusterLabels } from "./write-cluster-labels";
 import { refreshDesiredBundles } from "../bundles/refresh-desired-bundles";
 
 export async function updateClusterLabels(ctx: ServerContext, actor: CurrentUser, id: string, labels: Labels): Promise<ClusterSummary> {
-  if (!(await ctx.db.cluster.findUnique({ where: { id } }))) throw new AppError("NOT_FOUND", `no cluster with id ${id}`);
-  const row = await ctx.db.cluster.update({ where: { id }, data: { labels: JSON.stringify(labels) }, include: clusterWithSite });
+  if (!(await ctx.db.cluster.findUnique({ where: { id }, select: { id: true } }))) throw new AppError("NOT_FOUND", `no cluster with id ${id}`);
+  const row = await ctx.db.$transaction(async (tx) => {
+    await writeClusterLabels(tx, id, labels);
+    return tx.cluster.findUniqueOrThrow({ where: { id }, select: clusterSummarySelect });
+  });
   await recordAuditEvent(ctx.db, actor, { action: "cluster.update-labels", targetType: "cluster", targetId: id, details: { labels } });
   const summary = toClusterSummary(row);
   ctx.live.clusterUpdated(summary);

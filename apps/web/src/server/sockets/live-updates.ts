@@ -1,7 +1,7 @@
 import type { BundleProgressEvent, ClusterSummary } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
-import { clusterWithSite, toClusterSummary } from "../fleet/to-cluster-summary";
+import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
 
 export interface LiveUpdates {
   clusterUpdated(summary: ClusterSummary): void;
@@ -19,7 +19,7 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
   return {
     clusterUpdated: (summary) => void ui.emit("cluster:updated", summary),
     async clusterChanged(db, clusterId) {
-      const row = await db.cluster.findUnique({ where: { id: clusterId }, include: clusterWithSite });
+      const row = await db.cluster.findUnique({ where: { id: clusterId }, select: clusterSummarySelect });
       if (row) ui.emit("cluster:updated", toClusterSummary(row));
       else ui.emit("fleet:changed");
     },
