@@ -13,7 +13,7 @@ import { runConnectionLoop } from "./connection/connection-loop";
 import { credentialPath } from "./credentials/credential-store";
 import { ensureCredential } from "./credentials/ensure-credential";
 import { createDriver } from "./drivers/create-driver";
-import { createLocalApi, type LocalApi } from "./tunnel/local-api";
+import type { LocalApi } from "./tunnel/local-api";
 import { SimDriver } from "./drivers/sim-driver";
 import { AgentConfigError, AgentError } from "./errors/agent-error";
 import { createLogger } from "./logging/logger";
@@ -64,7 +64,11 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     log.info(`outpost-agent ${AGENT_VERSION} starting: ${source}, centre ${config.server}, state in ${config.stateDir}`);
     // The driver first: a broken kubeconfig should fail before a single-use token is spent.
     driver = await createDriver(config.cluster, log);
-    if (config.cluster.mode === "kube") localApi = await createLocalApi(config.cluster.kubeconfig);
+    if (config.cluster.mode === "kube") {
+      // Imported lazily, like the KubeDriver: a simulated agent never loads the Kubernetes client.
+      const { createLocalApi } = await import("./tunnel/local-api");
+      localApi = await createLocalApi(config.cluster.kubeconfig);
+    }
     if (driver instanceof SimDriver) {
       const sim = driver;
       process.on("SIGUSR2", () => {
