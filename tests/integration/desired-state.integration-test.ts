@@ -31,14 +31,14 @@ describe("desired state and offline reconciliation", () => {
 
   it("deletes from the cluster an object that a new generation no longer lists, and labels what it applies", async () => {
     const extra = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "till-extra", namespace: "default" }, data: { a: "1" } };
-    const two = await admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap("EUR"), extra] });
-    const extraLive = () => cluster.kubectlRun(["get", "configmap", "till-extra", "-o", "jsonpath={.metadata.labels.app\\.kubernetes\\.io/managed-by}/{.metadata.annotations.outpost\\.io/source}"]);
+    const two = await oc.admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${oc.clusterId}/desired-state`, { manifests: [configMap("EUR"), extra] });
+    const extraLive = () => oc.cluster.kubectlRun(["get", "configmap", "till-extra", "-o", "jsonpath={.metadata.labels.app\\.kubernetes\\.io/managed-by}/{.metadata.annotations.outpost\\.io/source}"]);
     await eventually(extraLive, (r) => r.code === 0 && r.stdout === "outpost/operator", "second ConfigMap applied, labelled and annotated");
-    const one = await admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap("EUR")] });
+    const one = await oc.admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${oc.clusterId}/desired-state`, { manifests: [configMap("EUR")] });
     expect(one.generation).toBe(two.generation + 1);
     await eventually(extraLive, (r) => r.code !== 0 && /NotFound|not found/.test(r.stderr), "the unlisted ConfigMap deleted");
     expect(await liveValue()).toBe("EUR");
-    await eventually(() => admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${clusterId}/desired-state`), (d) => d.appliedGeneration === one.generation, "new generation applied");
+    await eventually(() => oc.admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${oc.clusterId}/desired-state`), (d) => d.appliedGeneration === one.generation, "new generation applied");
   });
 
   it("keeps reconciling while the centre is unreachable, and reports the drift afterwards", async () => {
