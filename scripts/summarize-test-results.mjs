@@ -28,7 +28,10 @@ export function countTests(file) {
     return { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected, skipped: s.skipped };
   }
   if (typeof report?.numTotalTests === "number") {
-    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+    // A file that failed without a failed test (its import or a beforeAll threw; its tests show
+    // as skipped) counts as one failure.
+    const brokenFiles = (report.testResults ?? []).filter((f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")).length;
+    return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
   }
   return null;
 }
