@@ -5,6 +5,7 @@ import type { BundleClusterView } from "../bundles/bundle-api";
 export interface BundleProgressEvent extends BundleClusterView {
   bundleId: string;
 }
+import type { JobLogEvent, JobView, JobWatchRequest, UiAck } from "../jobs/job-views";
 
 /** Live updates pushed to browsers on the /ui namespace. */
 export interface ServerToUiEvents {
@@ -16,6 +17,14 @@ export interface ServerToUiEvents {
   "bundles:changed": () => void;
   /** Live progress of a bundle on a cluster (written into the bundle's detail). */
   "bundle:progress": (progress: BundleProgressEvent) => void;
+  /** A job or one of its steps changed (status, progress). */
+  "job:updated": (job: JobView) => void;
+  /** New log lines of a job, to the browsers watching it (job:watch). */
+  "job:log": (event: JobLogEvent) => void;
 }
 
-export type UiToServerEvents = Record<string, never>;
+/** Browsers ask for the live log of the jobs they show. */
+export interface UiToServerEvents {
+  "job:watch": (req: JobWatchRequest, ack: (res: UiAck) => void) => void;
+  "job:unwatch": (req: JobWatchRequest, ack: (res: UiAck) => void) => void;
+}
