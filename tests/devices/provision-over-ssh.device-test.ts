@@ -3,7 +3,7 @@
 // `sudo -E bash scripts/device-tests.sh tests/devices/provision-over-ssh.device-test.ts`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { ClusterDetail, CreateDeviceRequest, DeviceCreated, JobDetail, JoinTokenCreated, RegistrationTokenCreated } from "@outpost/cluster-core";
+import type { AuditEventView, ClusterDetail, CreateDeviceRequest, DeviceCreated, JobDetail, JoinTokenCreated, RegistrationTokenCreated } from "@outpost/cluster-core";
 import { eventually } from "../support/eventually";
 import { createTestDevice, destroyAllTestDevices, type TestDevice } from "../support/devices/create-test-device";
 import { generateSshKey, type SshKeyPair } from "../support/devices/generate-ssh-key";
@@ -108,6 +108,8 @@ describe("joining nodes", () => {
     const job = await pc.waitJob(created.jobId);
     expect(job.status, job.error ?? "").toBe("succeeded");
     expect(job.logs.map((l) => l.message)).toContain("harbour-till-2 claimed the token and is fetching its bundle");
+    const [claimEvent] = await pc.admin.ok<AuditEventView[]>("GET", "/api/v1/audit?limit=1000").then((events) => events.filter((e) => e.action === "join-token.claim"));
+    expect(claimEvent).toMatchObject({ actorName: "device harbour-till-2", targetId: clusterId });
     expect(await readyNodes()).toEqual(["harbour-k3s", "harbour-till-1", "harbour-till-2"]);
     expect(await third.runOk("stat", ["-c", "%a", "/etc/rancher/k3s/config.yaml"])).toBe("600\n");
     expect(await third.readFile("/var/lib/outpost-join/join.sh")).toBeNull();

@@ -34,6 +34,7 @@ export interface JobRunner {
   register<P>(kind: JobKind<P>): void;
   /** Marks jobs whose runner went silent as interrupted, starts queued ones and the heartbeat. */
   start(): Promise<void>;
+  /** Starts a job; the caller audits the action that wanted it (adding a device, a join command, …). */
   create<P>(input: CreateJobInput<P>): Promise<JobView>;
   /** Runs a failed, cancelled or interrupted job again from its first step that did not succeed. */
   retry(jobId: string, actor: JobActor): Promise<JobView>;
@@ -139,7 +140,6 @@ export function createJobRunner(db: Db, events: JobEvents, options: JobRunnerOpt
         },
         include: jobWithSteps,
       });
-      await recordAuditEvent(db, input.actor, { action: "job.create", targetType: "job", targetId: job.id, details: { kind: input.kind, title: input.title } });
       events.jobUpdated(toJobView(job));
       await launch(job.id);
       return view(job.id);
