@@ -27,8 +27,9 @@ describe("API: authentication, roles and bad input", () => {
   const auditCount = async () => (await admin.ok<unknown[]>("GET", "/api/v1/audit?limit=1000")).length;
   /**
    * Routes that take no user: sign-in, sign-out (harmless without a session), agent registration and the node
-   * join claim and its blob downloads (their single-use token or session is the proof), and what a bare device
-   * fetches to install itself (scripts and the agent build: public code, no secrets).
+   * join claim and its blob downloads (their single-use token or session is the proof), what a bare device
+   * fetches to install itself (scripts and the agent build: public code, no secrets), and the catch-all that
+   * answers 404 for API addresses nothing serves.
    */
   const PUBLIC_ROUTES = [
     "POST /api/v1/auth/login",
@@ -39,6 +40,7 @@ describe("API: authentication, roles and bad input", () => {
     "GET /api/v1/install/agent.sh",
     "GET /api/v1/install/join-node.sh",
     "GET /api/v1/install/files/[...path]",
+    ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
   ];
 
   /** Registers a cluster the way an agent does (no agent process needed): its id. */
@@ -67,7 +69,7 @@ describe("API: authentication, roles and bad input", () => {
     expect(bad.body).toMatchObject({ error: { code: "UNAUTHENTICATED", message: "wrong username or password" } });
   });
 
-  it("refuses every API route except sign-in, sign-out and agent registration without a valid session or token, and changes nothing", async () => {
+  it("refuses every API route except sign-in, sign-out, agent registration and the unknown-address 404 without a valid session or token, and changes nothing", async () => {
     const site = await admin.createSite("guarded");
     const ids = {
       sites: site.id,
@@ -116,8 +118,10 @@ describe("API: authentication, roles and bad input", () => {
     const badLabels = await admin.call("POST", "/api/v1/sites", { name: "label-test", labels: { "bad key": "x" } });
     expect(badLabels.status).toBe(422);
 
+    // Over the body limit (1 MiB): refused as too large before it is parsed.
     const huge = await admin.call("POST", "/api/v1/sites", { name: "huge", location: "x".repeat(2 * 1024 * 1024) });
-    expect(huge.status).toBe(422);
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
 
     expect(await admin.ok<unknown[]>("GET", "/api/v1/sites")).toEqual(before);
   });
@@ -228,10 +232,12 @@ describe("API: authentication, roles and bad input", () => {
     expect((await admin.call("DELETE", `/api/v1/users/${me.id}`)).status).toBe(409);
   });
 
-  it("writes one audit event, with its actor and target, for every API route that changes Outpost's records (sign-out and blob uploads aside)", async () => {
+  it("writes one audit event, with its actor and target, for every write route but those named here as not audited (sign-out, personal preferences, blob uploads)", async () => {
     const NOT_AUDITED = [
       // Ends only the caller's own session.
       "POST /api/v1/auth/logout",
+      // Answers 404: no route there.
+      ...["POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
       // Content-addressed bytes, named by their hash: the bundle that lists them is audited when created.
       "POST /api/v1/blobs",
       "PUT /api/v1/blobs/[sha256]",
@@ -240,7 +246,10 @@ describe("API: authentication, roles and bad input", () => {
       // Needs a real device and a connected agent (the k3s join token comes through the tunnel): its
       // join-token.claim event is checked in tests/devices/provision-over-ssh.device-test.ts.
       "POST /api/v1/join/claim",
-      "DELETE /api/[...path]", "PATCH /api/[...path]", "POST /api/[...path]", "PUT /api/[...path]", "POST /api/v1/saved-views", "DELETE /api/v1/saved-views/[id]",
+      // Saved views and the read mark of notifications are the caller's own preferences, like sign-out.
+      "POST /api/v1/saved-views",
+      "DELETE /api/v1/saved-views/[id]",
+      "POST /api/v1/notifications/seen",
     ];
     const anon = new ApiClient(centre.url);
     let siteId = "";
@@ -254,6 +263,8 @@ describe("API: authentication, roles and bad input", () => {
     let jobId = "";
     const manifestYaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: audited }\n";
     const blobSha = createHash("sha256").update(manifestYaml).digest("hex");
+    let channelId = "";
+    let ruleId = "";
     const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null> }[] = [
       { route: "POST /api/v1/sites", action: "site.create", actor: () => "admin", run: async () => (siteId = (await admin.createSite("audited-site")).id) },
       { route: "PATCH /api/v1/sites/[id]", action: "site.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/sites/${siteId}`, { location: "Hall 3" }), siteId) },
@@ -365,6 +376,24 @@ describe("API: authentication, roles and bad input", () => {
       { route: "POST /api/v1/api-tokens", action: "api-token.create", actor: () => "admin", run: async () => (tokenId = (await admin.ok<{ id: string }>("POST", "/api/v1/api-tokens", { name: "audited" })).id) },
       { route: "DELETE /api/v1/api-tokens/[id]", action: "api-token.revoke", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/api-tokens/${tokenId}`), tokenId) },
       { route: "DELETE /api/v1/users/[id]", action: "user.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/users/${userId}`), userId) },
+      {
+        route: "POST /api/v1/alert-channels",
+        action: "alert-channel.create",
+        actor: () => "admin",
+        run: async () => (channelId = (await admin.ok<{ id: string }>("POST", "/api/v1/alert-channels", { name: "audited-mail", kind: "email", to: "ops@example.test" })).id),
+      },
+      // Sending a test message tells an outside address something: audited, whether it arrived or not.
+      { route: "POST /api/v1/alert-channels/[id]/test", action: "alert-channel.test", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/alert-channels/${channelId}/test`), channelId) },
+      {
+        route: "POST /api/v1/alert-rules",
+        action: "alert-rule.create",
+        actor: () => "admin",
+        run: async () =>
+          (ruleId = (await admin.ok<{ id: string }>("POST", "/api/v1/alert-rules", { name: "audited", condition: "cluster-offline", forSeconds: 60, scope: { kind: "all" }, channelIds: [channelId] })).id),
+      },
+      { route: "PATCH /api/v1/alert-rules/[id]", action: "alert-rule.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/alert-rules/${ruleId}`, { enabled: false }), ruleId) },
+      { route: "DELETE /api/v1/alert-rules/[id]", action: "alert-rule.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-rules/${ruleId}`), ruleId) },
+      { route: "DELETE /api/v1/alert-channels/[id]", action: "alert-channel.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-channels/${channelId}`), channelId) },
     ];
 
     const silent = createServer(() => undefined);

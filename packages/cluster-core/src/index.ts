@@ -40,3 +40,6 @@ export * from "./provision/device-schemas";
 export * from "./provision/preflight-facts";
 export * from "./provision/evaluate-preflight";
 export * from "./provision/join-schemas";
+export * from "./schemas/alerts";
+export * from "./helpers/format-human-duration";
+export * from "./helpers/summarize-status-history";

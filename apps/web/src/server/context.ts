@@ -8,6 +8,7 @@ import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
 import type { JobRunner } from "./jobs/job-runner";
+import type { Alerting } from "./alerts/start-alerting";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -33,6 +34,8 @@ export interface ServerContext {
   /** Files the centre hands to devices: the agent build (apps/agent/dist) and the device scripts. */
   assets: { agentDistDir: string; deviceScriptsDir: string };
   startedAt: Date;
+  /** The alerting loop; kick() after a rule changes. */
+  alerting: Alerting;
 }
 
 const KEY = Symbol.for("outpost.server-context");

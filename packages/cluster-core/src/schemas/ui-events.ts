@@ -1,11 +1,12 @@
 import type { ClusterSummary } from "./api";
 import type { BundleClusterView } from "../bundles/bundle-api";
+import type { JobLogEvent, JobView, JobWatchRequest, UiAck } from "../jobs/job-views";
+import type { NotificationView } from "./alerts";
 
 /** A bundle's progress on one cluster, as its agent just reported. */
 export interface BundleProgressEvent extends BundleClusterView {
   bundleId: string;
 }
-import type { JobLogEvent, JobView, JobWatchRequest, UiAck } from "../jobs/job-views";
 
 /** Live updates pushed to browsers on the /ui namespace. */
 export interface ServerToUiEvents {
@@ -21,6 +22,8 @@ export interface ServerToUiEvents {
   "job:updated": (job: JobView) => void;
   /** New log lines of a job, to the browsers watching it (job:watch). */
   "job:log": (event: JobLogEvent) => void;
+  /** An alert fired or resolved: the notification list and its unread count refetch. */
+  "notification:new": (notification: NotificationView) => void;
 }
 
 /** Browsers ask for the live log of the jobs they show. */

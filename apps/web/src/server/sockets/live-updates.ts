@@ -1,4 +1,4 @@
-import type { BundleProgressEvent, ClusterSummary, JobLogEvent, JobView } from "@outpost/cluster-core";
+import type { BundleProgressEvent, ClusterSummary, JobLogEvent, JobView, NotificationView } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -16,6 +16,8 @@ export interface LiveUpdates {
   jobUpdated(job: JobView): void;
   /** New log lines of a job, to the browsers that watch it (room `job:<id>`). */
   jobLog(event: JobLogEvent): void;
+  /** An alert fired or resolved. */
+  notificationAdded(notification: NotificationView): void;
 }
 
 export const jobRoom = (jobId: string) => `job:${jobId}`;
@@ -34,5 +36,6 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
     bundleProgress: (progress) => void ui.emit("bundle:progress", progress),
     jobUpdated: (job) => void ui.emit("job:updated", job),
     jobLog: (event) => void ui.to(jobRoom(event.jobId)).emit("job:log", event),
+    notificationAdded: (notification) => void ui.emit("notification:new", notification),
   };
 }
