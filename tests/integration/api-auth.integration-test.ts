@@ -337,7 +337,17 @@ describe("API: authentication, roles and bad input", () => {
       { route: "PATCH /api/v1/devices/[id]", action: "device.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/devices/${deviceId}`, { labels: { rack: "2" } }), deviceId) },
       { route: "POST /api/v1/devices/[id]/provision", action: "device.provision", actor: () => "admin", run: async () => ((jobId = (await admin.ok<{ id: string }>("POST", `/api/v1/devices/${deviceId}/provision`)).id), deviceId) },
       { route: "POST /api/v1/jobs/[id]/cancel", action: "job.cancel", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/jobs/${jobId}/cancel`), jobId) },
-      { route: "POST /api/v1/jobs/[id]/retry", action: "job.retry", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/jobs/${jobId}/retry`), jobId) },
+      {
+        route: "POST /api/v1/jobs/[id]/retry",
+        action: "job.retry",
+        actor: () => "admin",
+        run: async () => {
+          // A cancel reaches the running step at once, but the job reads "cancelled" only once that step stopped.
+          await eventually(() => admin.ok<{ status: string }>("GET", `/api/v1/jobs/${jobId}`), (j) => j.status === "cancelled", "job cancelled");
+          await admin.ok("POST", `/api/v1/jobs/${jobId}/retry`);
+          return jobId;
+        },
+      },
       { route: "POST /api/v1/jobs/[id]/cancel", action: "job.cancel", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/jobs/${jobId}/cancel`), jobId) },
       { route: "DELETE /api/v1/devices/[id]/host-key", action: "device.forget-host-key", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/devices/${deviceId}/host-key`), deviceId) },
       {

@@ -48,7 +48,7 @@ const APP_ERROR = Symbol.for("outpost.app-error");
 export class AppError extends Error {
   readonly [APP_ERROR] = true;
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
   }
 

@@ -56,7 +56,12 @@ export async function openDeviceSession(target: DeviceTarget, pinned: HostKey | 
   const ssh = new NodeSSH();
   let presented: HostKey | null = null;
   let mismatch: HostKeyChangedError | null = null;
-  const onAbort = () => ssh.dispose();
+  // destroy, not only end: a server that never answers the handshake would keep a half-closed
+  // socket (and the step) waiting for the ready timeout.
+  const onAbort = () => {
+    ssh.connection?.destroy();
+    ssh.dispose();
+  };
   signal.addEventListener("abort", onAbort, { once: true });
   try {
     await ssh.connect({
