@@ -26,8 +26,8 @@ test("an operator uploads a bundle, assigns it to a cluster and watches its tran
   await expect(page.getByText("No bundles yet")).toBeVisible();
   await page.getByRole("link", { name: "Upload bundle" }).first().click();
 
-  await page.getByLabel("Name").fill("harbour-base");
-  await page.getByLabel("Version").fill("2026.12.1");
+  await page.getByLabel("Name", { exact: true }).fill("harbour-base");
+  await page.getByLabel("Version", { exact: true }).fill("2026.12.1");
   await page.getByLabel("Add files").setInputFiles([join(src, "k3s-airgap-images-amd64.tar"), join(src, "harbour.yaml")]);
   // Roles and paths are guessed from the names: the tarball goes to k3s's images directory.
   await expect(page.getByLabel("Path of k3s-airgap-images-amd64.tar on the device")).toHaveValue("/var/lib/rancher/k3s/agent/images/k3s-airgap-images-amd64.tar");
@@ -42,7 +42,7 @@ test("an operator uploads a bundle, assigns it to a cluster and watches its tran
 
   await page.getByRole("button", { name: "Assign" }).first().click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Cluster").selectOption({ label: "harbour-1-k3s (harbour-1, online)" });
+  await dialog.getByLabel("Cluster", { exact: true }).selectOption({ label: "harbour-1-k3s (harbour-1, online)" });
   await dialog.getByRole("button", { name: "Assign bundle" }).click();
 
   const row = page.getByRole("table", { name: "Clusters holding the bundle" }).getByRole("row", { name: /harbour-1-k3s/ });
