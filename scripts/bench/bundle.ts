@@ -8,7 +8,8 @@
  *      (the device interface's received bytes, headers and heartbeats included);
  *  (3) the centre's peak RSS while 20 agents fetch the same 200 MiB bundle at once, over its idle RSS;
  *  (4) a site bandwidth cap of 1 MB/s: the rate over 60 s, as the agent counted it and on the link.
- * Knobs: BENCH_BUNDLE_AGENTS (20), BENCH_CAP_SECONDS (60), BENCH_BUNDLE_BLOBS (10), BENCH_BUNDLE_BLOB_MIB (20).
+ * Knobs: BENCH_BUNDLE_AGENTS (20), BENCH_CAP_SECONDS (60), BENCH_BUNDLE_BLOBS (10), BENCH_BUNDLE_BLOB_MIB (20),
+ * BENCH_BUNDLE_PARTS (1,2,3,4: which figures to measure).
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -32,6 +33,7 @@ const CAP_SECONDS = Number(process.env.BENCH_CAP_SECONDS ?? 60);
 const BLOBS = Number(process.env.BENCH_BUNDLE_BLOBS ?? 10);
 const BLOB_BYTES = Number(process.env.BENCH_BUNDLE_BLOB_MIB ?? 20) * MiB;
 const CAP = 1_000_000;
+const PARTS = new Set((process.env.BENCH_BUNDLE_PARTS ?? "1,2,3,4").split(",").map((p) => p.trim()));
 const LONG = 45 * 60_000;
 
 const work = tempDir("bench-bundle");
@@ -79,17 +81,22 @@ async function linkFigures(files: string[], extra: string, capFile: string): Pro
     const scpFirst = await scp.copy(files);
     console.log(`    scp: ${scpFirst.toFixed(1)} s`);
     await dropIdleConnection(fc.admin);
+    const progress = await watchProgress(fc.centre.url, cli.OUTPOST_TOKEN);
     const started = performance.now();
     await fc.admin.ok("POST", `/api/v1/bundles/${a.id}/assignments`, { clusterId });
+    await eventually(async () => progress.latest(a.id, clusterId), (p) => (p?.bytesFetched ?? 0) >= a.totalBytes, "bundle A's last byte arrived", LONG);
+    const lastByte = (performance.now() - started) / 1000;
     await eventually(() => holding(fc.admin, a.id, clusterId), (h) => h?.state === "installed", "bundle A installed over the degraded link", LONG);
     const tunnel = (performance.now() - started) / 1000;
-    console.log(`    tunnel: ${tunnel.toFixed(1)} s (assignment to installed)`);
+    progress.close();
+    console.log(`    tunnel: ${tunnel.toFixed(1)} s (assignment to installed; last byte after ${lastByte.toFixed(1)} s)`);
     const scpSecond = await scp.copy(files);
     console.log(`    scp again: ${scpSecond.toFixed(1)} s`);
     const scpMean = (scpFirst + scpSecond) / 2;
     report("tunnel_vs_scp", `${(scpMean / tunnel).toFixed(2)} (scp ${scpMean.toFixed(1)} s mean of 2, tunnel ${tunnel.toFixed(1)} s, ${(a.totalBytes / MiB / tunnel).toFixed(2)} MiB/s)`);
     await scp.stop();
 
+    if (!PARTS.has("2") && !PARTS.has("4")) return;
     console.log(`(2) bundle B shares ${BLOBS - 1} of its ${BLOBS} blobs with A`);
     await dropIdleConnection(fc.admin);
     const rx0 = await deviceRxBytes(device);
@@ -98,6 +105,7 @@ async function linkFigures(files: string[], extra: string, capFile: string): Pro
     const rx = (await deviceRxBytes(device)) - rx0;
     report("delta_link_share", `${((rx / b.totalBytes) * 100).toFixed(1)} % of B's ${(b.totalBytes / MiB).toFixed(0)} MiB crossed the link (payload ${((hb!.bytesFetched / b.totalBytes) * 100).toFixed(1)} %)`);
 
+    if (!PARTS.has("4")) return;
     console.log(`(4) site cap ${CAP} bytes/s, measured over ${CAP_SECONDS} s (clean link)`);
     await device.clearDegrade();
     await fc.admin.ok("PATCH", `/api/v1/sites/${(await fc.admin.cluster(clusterId)).siteId}`, { bandwidthCapBytesPerSec: CAP });
@@ -178,8 +186,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < BLOBS; i++) files.push(await writeRandomFile(join(work, `images-${i}.tar`), BLOB_BYTES));
   const extra = await writeRandomFile(join(work, "images-new.tar"), BLOB_BYTES);
   const capFile = await writeRandomFile(join(work, "images-capped.tar"), Math.ceil(CAP * (CAP_SECONDS + 30)));
-  await linkFigures(files, extra, capFile);
-  await rssFigure(files);
+  if (PARTS.has("1") || PARTS.has("2") || PARTS.has("4")) await linkFigures(files, extra, capFile);
+  if (PARTS.has("3")) await rssFigure(files);
   console.log(JSON.stringify({ bench: "bundle", at: new Date().toISOString(), figures }));
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BundleDetail } from "@outpost/cluster-core";
 import type { ApiClient } from "./api-client";
-import { REPO_DIR } from "./paths";
+import { AGENT_BIN, REPO_DIR } from "./paths";
 
 export const CLI_BIN = join(REPO_DIR, "apps/cli/dist/outpost.mjs");
 
@@ -50,6 +50,15 @@ export async function runCliOk(args: string[], env: Record<string, string> = {})
   const r = await runCli(args, env);
   if (r.code !== 0) throw new Error(`outpost ${args.join(" ")} exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
+}
+
+/** `outpost-agent import DIR` with the built agent, as a person at the device runs it. */
+export function runAgentImport(dir: string, stateDir: string, root: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [AGENT_BIN, "import", dir, "--state-dir", stateDir, "--root", root], (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 /** An API token of the signed-in user, for the CLI (OUTPOST_TOKEN). */
