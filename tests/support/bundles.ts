@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BundleDetail } from "@outpost/cluster-core";
 import type { ApiClient } from "./api-client";
+import { assertCliBuilt } from "./assert-built";
 import { AGENT_BIN, REPO_DIR } from "./paths";
 
 export const CLI_BIN = join(REPO_DIR, "apps/cli/dist/outpost.mjs");
@@ -37,7 +38,7 @@ export interface CliResult {
 
 /** Runs the built CLI (`npm run build` makes apps/cli/dist/outpost.mjs). */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  if (!existsSync(CLI_BIN)) throw new Error("the CLI is not built: run `npm run build` first");
+  assertCliBuilt();
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI_BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
