@@ -8,6 +8,6 @@ export interface BundleRuntime {
   bandwidth: SiteBandwidth;
   /** Loaded on first use (see bundleSigner). */
   signer?: Promise<BundleSigner>;
-  /** When each cluster's bundle progress was last written to the database (ms). */
-  statusWrittenAt: Map<string, number>;
+  /** Per cluster: the bundle states last written to the database, and when (ms). */
+  lastStatus: Map<string, { states: string; writtenAt: number }>;
 }
