@@ -151,6 +151,7 @@ async function rssFigure(files: string[]): Promise<void> {
     await eventually(() => admin.clusters(), (cs: ClusterSummary[]) => cs.filter((c) => c.status !== "offline" && c.status !== "pending").length === AGENTS, "agents online", 180_000);
     await sleep(10_000);
     const pid = centre.process.child.pid!;
+    const disconnectsBefore = centre.process.output().split("agent disconnected").length;
     const idleSamples: number[] = [];
     for (let i = 0; i < 10; i++) {
       idleSamples.push(rssOf(pid));
@@ -168,9 +169,10 @@ async function rssFigure(files: string[]): Promise<void> {
     );
     sampler.stop();
     const seconds = (performance.now() - started) / 1000;
+    const disconnects = centre.process.output().split("agent disconnected").length - disconnectsBefore;
     report(
       "centre_rss",
-      `peak ${(sampler.peak() / MiB).toFixed(0)} MiB vs idle ${(idle / MiB).toFixed(0)} MiB: +${((sampler.peak() - idle) / MiB).toFixed(0)} MiB while ${AGENTS} agents fetched ${(a.totalBytes / MiB).toFixed(0)} MiB each (${((AGENTS * a.totalBytes) / MiB / seconds).toFixed(0)} MiB/s served, ${seconds.toFixed(0)} s)`,
+      `peak ${(sampler.peak() / MiB).toFixed(0)} MiB vs idle ${(idle / MiB).toFixed(0)} MiB: +${((sampler.peak() - idle) / MiB).toFixed(0)} MiB while ${AGENTS} agents fetched ${(a.totalBytes / MiB).toFixed(0)} MiB each (${((AGENTS * a.totalBytes) / MiB / seconds).toFixed(0)} MiB/s served, ${seconds.toFixed(0)} s, ${disconnects} agent disconnect(s) meanwhile)`,
     );
   } finally {
     await Promise.all(agents.map((x) => x.stop()));
