@@ -1,15 +1,16 @@
 // A device fetching a bundle over its tunnel loses its link (ip link set down) mid-transfer. When
 // the link returns, the transfer resumes from the device's last verified chunk: at most the chunk
-// that was in flight crosses the link twice, and the files are whole.
+// that was in flight crosses the link twice, nothing is placed before the blob is whole and
+// verified, and the files are whole.
 // Run with `bash scripts/fault-tests.sh tests/faults/bundle-link-cut.fault-test.ts` (root).
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BundleView } from "@outpost/cluster-core";
 import { startAgent, type AgentProcess } from "../support/agent";
-import { createApiToken, filesUnder, holding, runCliOk, sha256File, tempDir, writeRandomFile } from "../support/bundles";
+import { createApiToken, filesUnder, holding, partialBytes, runCliOk, sha256File, tempDir, writeRandomFile } from "../support/bundles";
 import { eventually } from "../support/eventually";
-import { sleep, startFaultCentre, type FaultCentre } from "../support/fault-fixtures";
+import { startFaultCentre, type FaultCentre } from "../support/fault-fixtures";
 import { createDevice, destroyAllDevices, requireHubNamespace, type Device } from "../support/netns";
 
 const MiB = 1024 * 1024;
@@ -55,20 +56,25 @@ describe("a bundle transfer across a cut link", () => {
     await fc.admin.ok("PATCH", `/api/v1/sites/${site}`, { bandwidthCapBytesPerSec: 6 * MiB });
     await fc.admin.ok("POST", `/api/v1/bundles/${bundle!.id}/assignments`, { clusterId });
 
-    await eventually(() => holding(fc.admin, bundle!.id, clusterId), (h) => (h?.bytesDone ?? 0) >= 16 * MiB, "a third transferred", 60_000);
+    const sha = await sha256File(images);
+    const placed = join(stateDir, "root/var/lib/rancher/k3s/agent/images/images.tar");
+    await eventually(async () => partialBytes(stateDir, sha), (n) => n >= 16 * MiB, "a third verified on the device", 60_000);
     await device.linkDown();
-    const before = await holding(fc.admin, bundle!.id, clusterId);
-    await sleep(10_000);
-    // Cut off: the centre has seen the agent go, and the device holds only verified chunks.
-    expect((await fc.detail(clusterId)).status).toBe("offline");
+    await eventually(async () => (await fc.detail(clusterId)).status, (s) => s === "offline", "the centre sees the agent gone", 30_000);
+    // Cut off: the device holds whole verified chunks only, and has placed nothing.
+    const kept = partialBytes(stateDir, sha);
+    expect(kept).toBeGreaterThanOrEqual(16 * MiB);
+    expect(kept).toBeLessThan(SIZE);
+    expect(kept % MiB).toBe(0);
+    expect(existsSync(placed)).toBe(false);
     await device.linkUp();
 
     const done = await eventually(() => holding(fc.admin, bundle!.id, clusterId), (h) => h?.state === "installed", "installed after the link returned", 120_000);
-    expect(before!.bytesDone).toBeLessThan(SIZE);
     // The same agent process counted every byte it received, across the cut: at most the chunk
     // in flight when the link went down came twice.
     expect(done!.bytesFetched).toBeGreaterThanOrEqual(SIZE);
     expect(done!.bytesFetched).toBeLessThanOrEqual(SIZE + MiB);
-    expect(await filesUnder(join(stateDir, "root"))).toEqual({ "/var/lib/rancher/k3s/agent/images/images.tar": await sha256File(images) });
+    expect(await filesUnder(join(stateDir, "root"))).toEqual({ "/var/lib/rancher/k3s/agent/images/images.tar": sha });
+    expect(partialBytes(stateDir, sha)).toBe(0);
   });
 });

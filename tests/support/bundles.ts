@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BundleDetail } from "@outpost/cluster-core";
@@ -86,4 +86,14 @@ export async function filesUnder(root: string): Promise<Record<string, string>> 
 export async function holding(client: ApiClient, bundleId: string, clusterId: string) {
   const d = await client.ok<BundleDetail>("GET", `/api/v1/bundles/${bundleId}`);
   return d.clusters.find((c) => c.clusterId === clusterId);
+}
+
+/**
+ * Bytes of a blob an agent holds verified so far (its partial file in the state folder; 0 before
+ * the first chunk and once the blob is whole). Read from the device's disk, not from the centre,
+ * which writes byte counts only every few seconds.
+ */
+export function partialBytes(stateDir: string, sha256: string): number {
+  const path = join(stateDir, "bundles/partial", sha256);
+  return existsSync(path) ? statSync(path).size : 0;
 }
