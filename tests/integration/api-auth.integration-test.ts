@@ -221,6 +221,10 @@ describe("API: authentication, roles and bad input", () => {
       "PUT /api/v1/blobs/[sha256]",
       // A question (which of these blobs are missing); changes nothing.
       "POST /api/v1/blobs/missing",
+      // The caller's own preferences: saved fleet views and the read mark of notifications.
+      "POST /api/v1/saved-views",
+      "DELETE /api/v1/saved-views/[id]",
+      "POST /api/v1/notifications/seen",
     ];
     const anon = new ApiClient(centre.url);
     let siteId = "";
@@ -232,6 +236,8 @@ describe("API: authentication, roles and bad input", () => {
     let assignmentId = "";
     const manifestYaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: audited }\n";
     const blobSha = createHash("sha256").update(manifestYaml).digest("hex");
+    let channelId = "";
+    let ruleId = "";
     const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null> }[] = [
       { route: "POST /api/v1/sites", action: "site.create", actor: () => "admin", run: async () => (siteId = (await admin.createSite("audited-site")).id) },
       { route: "PATCH /api/v1/sites/[id]", action: "site.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/sites/${siteId}`, { location: "Hall 3" }), siteId) },
@@ -310,6 +316,24 @@ describe("API: authentication, roles and bad input", () => {
       { route: "POST /api/v1/api-tokens", action: "api-token.create", actor: () => "admin", run: async () => (tokenId = (await admin.ok<{ id: string }>("POST", "/api/v1/api-tokens", { name: "audited" })).id) },
       { route: "DELETE /api/v1/api-tokens/[id]", action: "api-token.revoke", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/api-tokens/${tokenId}`), tokenId) },
       { route: "DELETE /api/v1/users/[id]", action: "user.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/users/${userId}`), userId) },
+      {
+        route: "POST /api/v1/alert-channels",
+        action: "alert-channel.create",
+        actor: () => "admin",
+        run: async () => (channelId = (await admin.ok<{ id: string }>("POST", "/api/v1/alert-channels", { name: "audited-mail", kind: "email", to: "ops@example.test" })).id),
+      },
+      // Sending a test message tells an outside address something: audited, whether it arrived or not.
+      { route: "POST /api/v1/alert-channels/[id]/test", action: "alert-channel.test", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/alert-channels/${channelId}/test`), channelId) },
+      {
+        route: "POST /api/v1/alert-rules",
+        action: "alert-rule.create",
+        actor: () => "admin",
+        run: async () =>
+          (ruleId = (await admin.ok<{ id: string }>("POST", "/api/v1/alert-rules", { name: "audited", condition: "cluster-offline", forSeconds: 60, scope: { kind: "all" }, channelIds: [channelId] })).id),
+      },
+      { route: "PATCH /api/v1/alert-rules/[id]", action: "alert-rule.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/alert-rules/${ruleId}`, { enabled: false }), ruleId) },
+      { route: "DELETE /api/v1/alert-rules/[id]", action: "alert-rule.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-rules/${ruleId}`), ruleId) },
+      { route: "DELETE /api/v1/alert-channels/[id]", action: "alert-channel.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-channels/${channelId}`), channelId) },
     ];
 
     // Every write route the centre serves (read from apps/web/app/api) is exercised here.

@@ -70,9 +70,15 @@ export async function deleteAlertChannel(ctx: ServerContext, actor: CurrentUser,
 }
 
 /** Sends a test message now and says whether it arrived at the server (nothing is queued or retried). */
-export async function testAlertChannel(ctx: ServerContext, id: string): Promise<ChannelTestResult> {
+export async function testAlertChannel(ctx: ServerContext, actor: CurrentUser, id: string): Promise<ChannelTestResult> {
   const channel = await ctx.db.alertChannel.findUnique({ where: { id } });
   if (!channel) throw new AppError("NOT_FOUND", `no alert channel with id ${id}`);
+  const result = await sendTestMessage(ctx, channel);
+  await recordAuditEvent(ctx.db, actor, { action: "alert-channel.test", targetType: "alert-channel", targetId: id, details: { name: channel.name, ok: result.ok, ...(result.ok ? {} : { error: result.message }) } });
+  return result;
+}
+
+async function sendTestMessage(ctx: ServerContext, channel: ChannelRow): Promise<ChannelTestResult> {
   const now = new Date().toISOString();
   try {
     await sendAlertNotice(
