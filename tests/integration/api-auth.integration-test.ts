@@ -22,8 +22,16 @@ describe("API: authentication, roles and bad input", () => {
   });
 
   const auditCount = async () => (await admin.ok<unknown[]>("GET", "/api/v1/audit?limit=1000")).length;
-  /** Routes that take no user: sign-in, sign-out (harmless without a session) and agent registration (its token is the proof). */
-  const PUBLIC_ROUTES = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/agent/register"];
+  /**
+   * Routes that take no user: sign-in, sign-out (harmless without a session), agent registration
+   * (its token is the proof) and the catch-all that answers 404 for API addresses nothing serves.
+   */
+  const PUBLIC_ROUTES = [
+    "POST /api/v1/auth/login",
+    "POST /api/v1/auth/logout",
+    "POST /api/v1/agent/register",
+    ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
+  ];
 
   /** Registers a cluster the way an agent does (no agent process needed): its id. */
   async function registerCluster(siteId: string, name: string): Promise<string> {
@@ -51,7 +59,7 @@ describe("API: authentication, roles and bad input", () => {
     expect(bad.body).toMatchObject({ error: { code: "UNAUTHENTICATED", message: "wrong username or password" } });
   });
 
-  it("refuses every API route except sign-in, sign-out and agent registration without a valid session or token, and changes nothing", async () => {
+  it("refuses every API route except sign-in, sign-out, agent registration and the unknown-address 404 without a valid session or token, and changes nothing", async () => {
     const site = await admin.createSite("guarded");
     const ids = {
       sites: site.id,
@@ -100,8 +108,10 @@ describe("API: authentication, roles and bad input", () => {
     const badLabels = await admin.call("POST", "/api/v1/sites", { name: "label-test", labels: { "bad key": "x" } });
     expect(badLabels.status).toBe(422);
 
+    // Over the body limit (1 MiB): refused as too large before it is parsed.
     const huge = await admin.call("POST", "/api/v1/sites", { name: "huge", location: "x".repeat(2 * 1024 * 1024) });
-    expect(huge.status).toBe(422);
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
 
     expect(await admin.ok<unknown[]>("GET", "/api/v1/sites")).toEqual(before);
   });
@@ -212,16 +222,18 @@ describe("API: authentication, roles and bad input", () => {
     expect((await admin.call("DELETE", `/api/v1/users/${me.id}`)).status).toBe(409);
   });
 
-  it("writes one audit event, with its actor and target, for every API route that changes Outpost's records (sign-out and blob uploads aside)", async () => {
+  it("writes one audit event, with its actor and target, for every write route but those named here as not audited (sign-out, personal preferences, blob uploads)", async () => {
     const NOT_AUDITED = [
       // Ends only the caller's own session.
       "POST /api/v1/auth/logout",
+      // Answers 404: no route there.
+      ...["POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
       // Content-addressed bytes, named by their hash: the bundle that lists them is audited when created.
       "POST /api/v1/blobs",
       "PUT /api/v1/blobs/[sha256]",
       // A question (which of these blobs are missing); changes nothing.
       "POST /api/v1/blobs/missing",
-      // The caller's own preferences: saved fleet views and the read mark of notifications.
+      // Saved views and the read mark of notifications are the caller's own preferences, like sign-out.
       "POST /api/v1/saved-views",
       "DELETE /api/v1/saved-views/[id]",
       "POST /api/v1/notifications/seen",
