@@ -21,13 +21,13 @@ export interface RawExchange {
  * before it. fetch() and http.request normalise what they
  * send (and refuse what they read), which would hide exactly what these tests look at.
  */
-export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; timeoutMs?: number; host?: string } = {}): Promise<RawExchange> {
+export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; timeoutMs?: number; host?: string; localAddress?: string } = {}): Promise<RawExchange> {
   const idleMs = opts.idleMs ?? 500;
   return new Promise((resolve) => {
     const started = performance.now();
     let firstByteMs = -1;
     const chunks: Buffer[] = [];
-    const socket = connect({ port, host: opts.host ?? "127.0.0.1" });
+    const socket = connect({ port, host: opts.host ?? "127.0.0.1", localAddress: opts.localAddress });
     let timer = setTimeout(() => done(false), opts.timeoutMs ?? 10_000);
     const done = (closedByServer: boolean) => {
       clearTimeout(timer);

@@ -12,6 +12,7 @@ export type AppErrorCode =
   | "AGENT_CREDENTIAL_INVALID"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "DATABASE_BUSY"
+  | "UNAVAILABLE"
   | "RATE_LIMITED"
   | "INTERNAL";
 
@@ -29,6 +30,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   AGENT_CREDENTIAL_INVALID: 401,
   UNSUPPORTED_MEDIA_TYPE: 415,
   DATABASE_BUSY: 503,
+  /** The centre is at a limit (e.g. of connections); the answer says when to retry. */
+  UNAVAILABLE: 503,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
