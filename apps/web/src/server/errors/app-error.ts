@@ -41,7 +41,21 @@ export interface ValidationIssue {
   message: string;
 }
 
+/** Marks AppErrors across module copies: Next bundles its own copy of this file besides server.ts's. */
+const BRAND = Symbol.for("outpost.AppError");
+
 export class AppError extends Error {
+  readonly [BRAND] = true;
+
+  /**
+   * `instanceof AppError` holds for an AppError made by any copy of this module: services built
+   * in server.ts (e.g. ctx.bundles) throw errors that Next's route handlers must still recognise,
+   * or every such refusal would become an opaque 500.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   constructor(
     readonly code: AppErrorCode,
     message: string,
