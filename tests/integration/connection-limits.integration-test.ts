@@ -7,15 +7,15 @@ import { openDescriptors } from "../support/process-descriptors";
 import { rawExchange } from "../support/raw-http";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
-/** Opens a connection from `localAddress` that sends half a request head and then nothing. */
-function slowHeader(port: number, localAddress: string): Promise<Socket> {
+/** Opens a connection from `localAddress` that sends half a request head and then nothing; what comes back is kept in `received`. */
+function slowHeader(port: number, localAddress: string): Promise<Socket & { received: string }> {
   return new Promise((resolve, reject) => {
-    const s = connect({ port, host: "127.0.0.1", localAddress }, () => {
+    const s = Object.assign(connect({ port, host: "127.0.0.1", localAddress }, () => {
       s.write("GET /api/v1/me HTTP/1.1\r\nHost: local");
-      // Read whatever comes back, so that the server's close is seen.
-      s.resume();
       resolve(s);
-    });
+    }), { received: "" });
+    // Read whatever comes back, so that the server's answer and close are seen.
+    s.on("data", (d: Buffer) => (s.received += d.toString("latin1")));
     s.on("error", reject);
   });
 }
@@ -26,9 +26,9 @@ describe("connection limits", () => {
   let centre: Centre;
   let admin: ApiClient;
   let baselineDescriptors: number;
-  const held: Socket[] = [];
+  const held: (Socket & { received: string })[] = [];
   const closedAt: Promise<number>[] = [];
-  const hold = (s: Socket) => {
+  const hold = (s: Socket & { received: string }) => {
     held.push(s);
     closedAt.push(new Promise((resolve) => s.once("close", () => resolve(Date.now()))));
   };
@@ -58,11 +58,14 @@ describe("connection limits", () => {
     expect((await admin.call("GET", "/api/v1/me")).status).toBe(200);
   });
 
-  it("answers 503 with Retry-After past the total limit", async () => {
+  it("past the total limit, the oldest connection that sent no request makes room: it gets 503 with Retry-After, the newcomer is served", async () => {
     for (let a = 4; a < 6; a++) for (let i = 0; i < 20; i++) hold(await slowHeader(centre.port, `127.0.0.${a}`));
-    const over = await rawExchange(centre.port, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n", { localAddress: "127.0.0.9" });
-    expect(over.status, over.raw).toBe(503);
-    expect(over.headers).toContainEqual(["retry-after", "5"]);
+    const newcomer = await rawExchange(centre.port, "GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\n\r\n", { localAddress: "127.0.0.9", untilComplete: true });
+    expect(newcomer.status, newcomer.raw).toBe(401);
+    // The first slow connection opened (from 127.0.0.2) was the oldest.
+    await eventually(async () => held[0]!.received, (r) => r.startsWith("HTTP/1.1 503"), "the oldest idle connection answered 503");
+    expect(held[0]!.received).toMatch(/\r\nretry-after: 5\r\n/);
+    expect(held[0]!.received).toContain('"code":"UNAVAILABLE"');
     // A signed-in user's connection is proven by its credential and keeps working.
     expect((await admin.call("GET", "/api/v1/me")).status).toBe(200);
   });

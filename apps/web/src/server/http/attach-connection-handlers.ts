@@ -42,6 +42,9 @@ export function attachConnectionHandlers(server: HttpServer | HttpsServer, opts:
   const { guard } = opts;
   server.setTimeout(IDLE_TIMEOUT_MS);
   server.on(opts.tls ? "secureConnection" : "connection", (socket: Socket) => guard.admit(socket));
+  // Every request head, socket.io's own included (its engine takes those before our handler).
+  server.on("request", (req) => guard.requested(req.socket as Socket));
+  server.on("upgrade", (req) => guard.requested(req.socket as Socket));
   server.on("upgrade", createUpgradeDispatcher(opts.ctx, guard, opts.devUpgrade));
   server.on("clientError", answerClientError);
   server.on("connect", (_req, socket) => refuseUpgrade(socket, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "this method is not served by Outpost" } }, { allow: SERVED_METHODS.join(", ") }));

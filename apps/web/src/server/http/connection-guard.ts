@@ -16,6 +16,8 @@ export interface ConnectionLimits {
 export interface ConnectionGuard {
   /** A new connection (for TLS: once its handshake is done); refused at once when over a limit. */
   admit(socket: Socket): void;
+  /** A request (or upgrade) head arrived on the connection: it is no longer idle or slow. */
+  requested(socket: Socket): void;
   /** The connection carries a signed-in user or an agent: it no longer counts against the limits. */
   prove(socket: Socket): void;
   /** The guard answered this connection itself; nothing more is to be sent on it. */
@@ -39,27 +41,32 @@ function sourceOf(address: string | undefined): string {
 /**
  * Limits concurrent connections that have not shown a credential yet, per source address and in
  * total, so that slow-header floods, abandoned upgrades and idle scanners cannot use up the
- * process's descriptors. A connection over a limit is answered with 429 (its address) or 503
- * (everyone) and Retry-After rather than silently reset, then closed.
+ * process's descriptors. Past its address's limit a new connection is answered 429; past the
+ * total, the oldest connection that has not even sent a request head makes room (answered 503),
+ * so a flood of idle or slow connections cannot lock out a newcomer who is about to sign in;
+ * with none such, the newcomer gets the 503. Refusals carry Retry-After and are closed, never
+ * silently reset.
  */
 export function createConnectionGuard(limits: ConnectionLimits): ConnectionGuard {
-  const counted = new WeakMap<Socket, string>();
+  const counted = new Map<Socket, string>();
+  /** Counted connections with no request yet, oldest first (a Set keeps insertion order). */
+  const idle = new Set<Socket>();
   const refusedSockets = new WeakSet<Socket>();
   const bySource = new Map<string, number>();
-  let total = 0;
   let lingering = 0;
 
   const release = (socket: Socket) => {
+    idle.delete(socket);
     const source = counted.get(socket);
     if (source === undefined) return;
     counted.delete(socket);
-    total--;
     const n = (bySource.get(source) ?? 1) - 1;
     if (n <= 0) bySource.delete(source);
     else bySource.set(source, n);
   };
 
   const refuse = (socket: Socket, err: AppError) => {
+    release(socket);
     refusedSockets.add(socket);
     const linger = lingering < MAX_LINGERING ? LINGER_MS : 0;
     if (linger) {
@@ -68,20 +75,26 @@ export function createConnectionGuard(limits: ConnectionLimits): ConnectionGuard
     }
     refuseUpgrade(socket, err.code === "RATE_LIMITED" ? 429 : 503, apiErrorBody(err), { "retry-after": String(limits.retryAfterSeconds) }, linger);
   };
+  const busy = () => new AppError("UNAVAILABLE", "the centre has too many connections that have not signed in; retry later");
 
   return {
     admit(socket) {
       const source = sourceOf(socket.remoteAddress);
       const fromSource = bySource.get(source) ?? 0;
       if (fromSource >= limits.perAddress) return refuse(socket, new AppError("RATE_LIMITED", "too many connections from your address that have not signed in; retry later"));
-      if (total >= limits.total) return refuse(socket, new AppError("UNAVAILABLE", "the centre has too many connections that have not signed in; retry later"));
+      if (counted.size >= limits.total) {
+        const oldest = idle.values().next();
+        if (oldest.done) return refuse(socket, busy());
+        refuse(oldest.value, busy());
+      }
       counted.set(socket, source);
+      idle.add(socket);
       bySource.set(source, fromSource + 1);
-      total++;
       socket.once("close", () => release(socket));
     },
+    requested: (socket) => void idle.delete(socket),
     prove: release,
     refused: (socket) => refusedSockets.has(socket),
-    unproven: () => total,
+    unproven: () => counted.size,
   };
 }
