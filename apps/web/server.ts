@@ -26,6 +26,8 @@ import { connectionLimits } from "./src/server/http/connection-limits";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
+import { startAlerting } from "./src/server/alerts/start-alerting";
+import { startHistoryRetention } from "./src/server/history/start-history-retention";
 import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
 import { log } from "./src/server/logging/log";
 import { openBlobStore } from "./src/server/bundles/blob-store";
@@ -74,12 +76,14 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} } };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
+  ctx.alerting = startAlerting(ctx);
+  const stopRetention = startHistoryRetention(ctx);
   attachConnectionHandlers(httpServer, { ctx, guard, tls, devUpgrade: config.dev ? app.getUpgradeHandler() : undefined, namespaces: [io.of(UI_NAMESPACE), io.of(AGENT_NAMESPACE)] });
 
   await new Promise<void>((resolve, reject) => {
@@ -93,8 +97,10 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     io.close();
     httpServer.close();
-    void presence
+    stopRetention();
+    void ctx.alerting
       .stop()
+      .then(() => presence.stop())
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();

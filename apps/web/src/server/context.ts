@@ -7,6 +7,7 @@ import type { AuthCache } from "./auth/auth-cache";
 import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
+import type { Alerting } from "./alerts/start-alerting";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -28,6 +29,8 @@ export interface ServerContext {
   dataDir: string;
   bundles: BundleRuntime;
   startedAt: Date;
+  /** The alerting loop; kick() after a rule changes. */
+  alerting: Alerting;
 }
 
 const KEY = Symbol.for("outpost.server-context");

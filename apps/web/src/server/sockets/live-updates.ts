@@ -1,4 +1,4 @@
-import type { BundleProgressEvent, ClusterSummary } from "@outpost/cluster-core";
+import type { BundleProgressEvent, ClusterSummary, NotificationView } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -12,6 +12,8 @@ export interface LiveUpdates {
   bundlesChanged(): void;
   /** Live transfer progress of a bundle on a cluster. */
   bundleProgress(progress: BundleProgressEvent): void;
+  /** An alert fired or resolved. */
+  notificationAdded(notification: NotificationView): void;
 }
 
 /** Pushes changes to every signed-in browser on the /ui namespace. */
@@ -26,5 +28,6 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
     fleetChanged: () => void ui.emit("fleet:changed"),
     bundlesChanged: () => void ui.emit("bundles:changed"),
     bundleProgress: (progress) => void ui.emit("bundle:progress", progress),
+    notificationAdded: (notification) => void ui.emit("notification:new", notification),
   };
 }
