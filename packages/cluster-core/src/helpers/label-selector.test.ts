@@ -104,10 +104,14 @@ describe("label selectors", () => {
     expect(parseLabelSelector(longest).length).toBeGreaterThan(500);
   });
 
-  it("refuses a 15,000-character selector at once (it took 372 ms before the length limit)", () => {
-    const started = performance.now();
-    expect(() => parseLabelSelector(`a${" ".repeat(15_000)}!`)).toThrow(/at most 4096 characters/);
-    expect(performance.now() - started).toBeLessThan(5);
+  it("refuses a 15,000-character selector at once (it took 372 ms before the length limit; best of 5 under 5 ms)", () => {
+    let best = Infinity;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      expect(() => parseLabelSelector(`a${" ".repeat(15_000)}!`)).toThrow(/at most 4096 characters/);
+      best = Math.min(best, performance.now() - started);
+    }
+    expect(best).toBeLessThan(5);
   });
 
   it("parses hostile selectors of the largest size in linear time (each under 10 ms, or within 8× an ordinary selector of that size parsed in the same run)", () => {
