@@ -20,10 +20,9 @@ import { createSecretBox } from "./src/server/secrets/secret-box";
 import { loadSecretKey } from "./src/server/secrets/load-secret-key";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
 import { createRequestHandler } from "./src/server/http/create-request-handler";
-import { answerClientError } from "./src/server/http/answer-client-error";
-import { refuseUpgrade } from "./src/server/http/refuse-upgrade";
-import { SERVED_METHODS } from "./src/server/http/screen-request";
-import { createUpgradeDispatcher } from "./src/server/http/dispatch-upgrade";
+import { attachConnectionHandlers, SERVER_TIMEOUTS } from "./src/server/http/attach-connection-handlers";
+import { createConnectionGuard } from "./src/server/http/connection-guard";
+import { connectionLimits } from "./src/server/http/connection-limits";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
@@ -64,14 +63,16 @@ async function main(): Promise<void> {
   await app.prepare();
 
   // Nobody's forwarding headers are trusted yet (OUTPOST_TRUSTED_PROXIES will name the proxies).
-  const onRequest = createRequestHandler({ ctx: () => ctx, next: handle, isTrustedProxy: () => false });
-  const httpServer =
-    config.tlsCertFile && config.tlsKeyFile
-      ? createTlsServer({ cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }, onRequest)
-      : createServer(onRequest);
+  const guard = createConnectionGuard(connectionLimits(config));
+  const onRequest = createRequestHandler({ ctx: () => ctx, next: handle, isTrustedProxy: () => false, guard });
+  const tls = Boolean(config.tlsCertFile && config.tlsKeyFile);
+  const httpServer = tls
+    ? createTlsServer({ cert: readFileSync(config.tlsCertFile!), key: readFileSync(config.tlsKeyFile!), handshakeTimeout: 10_000, ...SERVER_TIMEOUTS }, onRequest)
+    : createServer(SERVER_TIMEOUTS, onRequest);
   // socket.io leaves other upgrades alone (rather than cutting them after a second): the
-  // dispatcher below answers each of them at once.
-  const io = new Server(httpServer, { destroyUpgrade: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: 8 * 1024 * 1024 });
+  // dispatcher answers each of them at once. A connection that joins no namespace is closed
+  // after connectTimeout.
+  const io = new Server(httpServer, { destroyUpgrade: false, pingInterval: 10_000, pingTimeout: 8_000, connectTimeout: 10_000, maxHttpBufferSize: 8 * 1024 * 1024 });
 
   // Each namespace speaks its own typed protocol; io.of() only knows the server-wide defaults.
   const uiNamespace = io.of(UI_NAMESPACE) as unknown as UiNamespace;
@@ -87,10 +88,7 @@ async function main(): Promise<void> {
   registerAgentNamespace(agentNamespace, ctx);
   ctx.alerting = startAlerting(ctx);
   const stopRetention = startHistoryRetention(ctx);
-  httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));
-  httpServer.on("clientError", answerClientError);
-  // CONNECT (a forward-proxy request) is nothing the centre serves: refused, not silently dropped.
-  httpServer.on("connect", (_req, socket) => refuseUpgrade(socket, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "this method is not served by Outpost" } }, { allow: SERVED_METHODS.join(", ") }));
+  attachConnectionHandlers(httpServer, { ctx, guard, tls, devUpgrade: config.dev ? app.getUpgradeHandler() : undefined, namespaces: [io.of(UI_NAMESPACE), io.of(AGENT_NAMESPACE)] });
 
   jobs.register(provisionJobKind(ctx));
   jobs.register(joinCommandJobKind(ctx));

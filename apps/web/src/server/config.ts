@@ -11,6 +11,10 @@ const ZConfig = z.object({
   sessionTtlHours: z.coerce.number().int().min(1).default(168),
   /** Wrong passwords per username within 15 minutes before that username is refused for a while. */
   loginMaxFailures: z.coerce.number().int().min(1).default(5),
+  /** Connections one address may hold before showing a credential (see http/connection-guard.ts). */
+  unauthenticatedPerAddress: z.coerce.number().int().min(1).default(256),
+  /** Such connections from everyone; by default half the process's descriptor limit, at most 4096. */
+  unauthenticatedTotal: z.coerce.number().int().min(1).optional(),
   /** PEM files: with both set the centre serves HTTPS (kubectl sends tokens only over HTTPS). */
   tlsCertFile: z.string().optional(),
   tlsKeyFile: z.string().optional(),
@@ -45,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentHeartbeatTimeoutMs: env.OUTPOST_AGENT_HEARTBEAT_TIMEOUT_MS || undefined,
     sessionTtlHours: env.OUTPOST_SESSION_TTL_HOURS || undefined,
     loginMaxFailures: env.OUTPOST_LOGIN_MAX_FAILURES || undefined,
+    unauthenticatedPerAddress: env.OUTPOST_UNAUTHENTICATED_CONNECTIONS_PER_ADDRESS || undefined,
+    unauthenticatedTotal: env.OUTPOST_UNAUTHENTICATED_CONNECTIONS || undefined,
     tlsCertFile: env.OUTPOST_TLS_CERT || undefined,
     tlsKeyFile: env.OUTPOST_TLS_KEY || undefined,
     tlsCaFile: env.OUTPOST_TLS_CA || undefined,

@@ -18,6 +18,22 @@ export interface Authenticated {
   via: "session" | "api-token";
 }
 
+/** The auth cache's key for these credentials (a bearer token wins over a session), or null. */
+function cacheKey(creds: Credentials): string | null {
+  const bearer = creds.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return `t:${hashSecretToken(bearer)}`;
+  return creds.sessionToken ? `s:${hashSecretToken(creds.sessionToken)}` : null;
+}
+
+/**
+ * Whether these credentials authenticated recently, from the cache alone (no database): cheap
+ * enough to ask on every connection, e.g. to tell signed-in callers from anonymous ones.
+ */
+export function recentlyAuthenticated(cache: AuthCache, creds: Credentials, now = Date.now()): boolean {
+  const key = cacheKey(creds);
+  return key !== null && cache.get(key, now) !== undefined;
+}
+
 /**
  * Resolves a session cookie or API token to its user; null when missing, unknown, expired or
  * disabled. With a cache, recent successes are answered from memory (see auth-cache.ts).

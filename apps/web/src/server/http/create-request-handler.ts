@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { ServerContext } from "../context";
 import { handleK8sProxy } from "../tunnel/k8s-proxy";
 import { K8S_PREFIX } from "../tunnel/parse-k8s-proxy-url";
+import type { ConnectionGuard } from "./connection-guard";
 import { guardResponse } from "./guard-response";
+import { proveIfSignedIn } from "./prove-if-signed-in";
 import { screenRequest } from "./screen-request";
 import { sendRefusal } from "./send-refusal";
 import { stripUntrustedForwarding } from "./strip-untrusted-forwarding";
@@ -14,6 +17,7 @@ export interface RequestHandlerOptions {
   next: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
   /** Whether a peer address is a proxy whose X-Forwarded-* headers the centre believes. */
   isTrustedProxy: (address: string) => boolean;
+  guard: ConnectionGuard;
 }
 
 /**
@@ -24,6 +28,9 @@ export interface RequestHandlerOptions {
  */
 export function createRequestHandler(opts: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    // The guard already answered this connection (over a limit); whatever arrives is dropped.
+    if (opts.guard.refused(req.socket as Socket)) return;
+    proveIfSignedIn(opts.ctx(), opts.guard, req);
     stripUntrustedForwarding(req, opts.isTrustedProxy);
     const refusal = screenRequest(req);
     if (refusal) return sendRefusal(req, res, refusal);
