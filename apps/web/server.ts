@@ -18,6 +18,7 @@ import { setServerContext, type ServerContext } from "./src/server/context";
 import { createAuthCache } from "./src/server/auth/auth-cache";
 import { createSecretBox } from "./src/server/secrets/secret-box";
 import { loadSecretKey } from "./src/server/secrets/load-secret-key";
+import { createLiveConnections } from "./src/server/access/live-connections";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
 import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
 import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, startedAt: new Date() };
   setServerContext(ctx);
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);

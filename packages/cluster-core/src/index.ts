@@ -27,3 +27,6 @@ export * from "./rollouts/describe-target-status";
 export * from "./rollouts/evaluate-release-health";
 export * from "./rollouts/canonical-json";
 export * from "./rollouts/build-helm-chart";
+export * from "./schemas/access";
+export * from "./access/access-rules";
+export * from "./access/role-on-cluster";

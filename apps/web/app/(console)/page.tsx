@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { userHasRole } from "@/src/server/auth/get-current-user";
+import { hasGrantOf } from "@/src/server/access/has-grant-of";
 import { LoadingRows } from "@/src/client/ui/loading-rows";
 import { FleetClient } from "./fleet-client";
-import { getPageUser } from "./get-page-user";
+import { getPageCaller } from "./get-page-caller";
 
 export const metadata: Metadata = { title: "Fleet" };
 
 export default async function FleetPage() {
-  const user = await getPageUser("/");
+  const caller = await getPageCaller("/");
   return (
     <Suspense fallback={<LoadingRows label="Loading the fleet…" />}>
-      <FleetClient canOperate={userHasRole(user, "operator")} />
+      {/* Adding a cluster needs the operator role where it will live; the server checks the site and labels. */}
+      <FleetClient canOperate={hasGrantOf(caller.access, "operator")} />
     </Suspense>
   );
 }

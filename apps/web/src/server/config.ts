@@ -20,6 +20,8 @@ const ZConfig = z.object({
   secretKey: z.string().optional(),
   /** Where blobs and the key file live; beside the SQLite file, or ./data with PostgreSQL. */
   dataDir: z.string().optional(),
+  /** Lifetime of the token inside a downloaded kubeconfig. */
+  kubeconfigTokenDays: z.coerce.number().int().min(1).max(3650).default(30),
   dev: z.boolean(),
 });
 export type Config = z.infer<typeof ZConfig>;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tlsCaFile: env.OUTPOST_TLS_CA || undefined,
     secretKey: env.OUTPOST_SECRET_KEY || undefined,
     dataDir: env.OUTPOST_DATA_DIR || undefined,
+    kubeconfigTokenDays: env.OUTPOST_KUBECONFIG_TOKEN_DAYS || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {

@@ -84,7 +84,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       ctx.presence.heard(clusterId, conn, { queued: parsed.data.queued });
       void serially(async () => {
         const row = await ctx.db.cluster.findUnique({ where: { id: clusterId }, select: { outboxAckedSeq: true } }).catch(() => null);
-        reply(row ? { ok: true, ackedSeq: row.outboxAckedSeq } : { ok: false, error: "the cluster no longer exists" });
+        reply(row ? { ok: true, ackedSeq: Number(row.outboxAckedSeq) } : { ok: false, error: "the cluster no longer exists" });
         const desired = row ? await desiredStateForAgent(ctx.db, clusterId).catch(() => null) : null;
         if (desired) conn.sendDesired(desired);
       });

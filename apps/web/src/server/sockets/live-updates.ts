@@ -1,4 +1,4 @@
-import type { ClusterSummary } from "@outpost/cluster-core";
+import { roleOnCluster, type ClusterScopeFacts, type ClusterSummary, type ServerToUiEvents } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterWithSite, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -8,17 +8,30 @@ export interface LiveUpdates {
   /** Reads the cluster afresh and pushes its summary; a deleted cluster becomes a fleet change. */
   clusterChanged(db: Db, clusterId: string): Promise<void>;
   fleetChanged(): void;
+  /**
+   * Sends an event about one cluster to the browsers whose users may see that cluster, and no
+   * others. Every live event that carries a cluster's data goes through here (never `ui.emit`).
+   */
+  toClusterViewers<E extends keyof ServerToUiEvents>(cluster: ClusterScopeFacts, event: E, ...args: Parameters<ServerToUiEvents[E]>): void;
 }
 
-/** Pushes changes to every signed-in browser on the /ui namespace. */
+/** Pushes changes to signed-in browsers on the /ui namespace, each filtered by its user's grants. */
 export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
+  const toClusterViewers: LiveUpdates["toClusterViewers"] = (cluster, event, ...args) => {
+    for (const socket of ui.sockets.values()) {
+      if (socket.data.access && roleOnCluster(socket.data.access.rules, cluster) !== null) socket.emit(event, ...args);
+    }
+  };
+  const clusterUpdated = (summary: ClusterSummary) => toClusterViewers(summary, "cluster:updated", summary);
   return {
-    clusterUpdated: (summary) => void ui.emit("cluster:updated", summary),
+    clusterUpdated,
     async clusterChanged(db, clusterId) {
       const row = await db.cluster.findUnique({ where: { id: clusterId }, include: clusterWithSite });
-      if (row) ui.emit("cluster:updated", toClusterSummary(row));
+      if (row) clusterUpdated(toClusterSummary(row));
       else ui.emit("fleet:changed");
     },
+    // Carries no data: a hint to refetch, which the API answers within each caller's grants.
     fleetChanged: () => void ui.emit("fleet:changed"),
+    toClusterViewers,
   };
 }

@@ -1,13 +1,25 @@
 import type { Namespace } from "socket.io";
 import type { CurrentUser, ServerToUiEvents, UiToServerEvents } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
+import type { Access } from "../access/access";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
+import { registerLiveConnection } from "../access/register-live-connection";
 
-export type UiNamespace = Namespace<UiToServerEvents, ServerToUiEvents, Record<string, never>, { user: CurrentUser }>;
+export interface UiSocketData {
+  user: CurrentUser;
+  /** The caller's grants: live events about a cluster reach only sockets that may see it. */
+  access: Access;
+  credentialKey: string;
+  epoch: number;
+}
+
+export type UiNamespace = Namespace<UiToServerEvents, ServerToUiEvents, Record<string, never>, UiSocketData>;
 
 /**
- * The /ui namespace carries live updates to signed-in browsers (any role may watch). Browsers
- * send nothing; anything they do send is answered with an error and ignored.
+ * The /ui namespace carries live updates to signed-in browsers, each filtered by its user's
+ * grants (live-updates.ts). Browsers send nothing; anything they do send is answered with an
+ * error and ignored. A socket closes as soon as its session or token is revoked or its user
+ * disabled (access/access-changed.ts).
  */
 export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void {
   nsp.use((socket, next) => {
@@ -18,13 +30,30 @@ export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void 
     }, ctx.authCache)
       .then((auth) => {
         if (!auth) return next(Object.assign(new Error("sign in first"), { data: { code: "UNAUTHENTICATED" } }));
+        if (auth.tokenScope !== null && auth.tokenScope !== "api") {
+          return next(Object.assign(new Error("a kubeconfig's token reaches only its cluster's Kubernetes API"), { data: { code: "FORBIDDEN" } }));
+        }
         socket.data.user = auth.user;
+        socket.data.access = auth.access;
+        socket.data.credentialKey = auth.credentialKey;
+        socket.data.epoch = auth.epoch;
         next();
       })
       .catch(() => next(Object.assign(new Error("authentication failed; retry later"), { data: { code: "INTERNAL" } })));
   });
 
   nsp.on("connection", (socket) => {
+    const unregister = registerLiveConnection(ctx, {
+      userId: socket.data.user.id,
+      credentialKey: socket.data.credentialKey,
+      epoch: socket.data.epoch,
+      close: () => void socket.disconnect(true),
+      accessUpdated: (access) => {
+        socket.data.access = access;
+        socket.data.user = { ...socket.data.user, role: access.globalRole };
+      },
+    });
+    socket.on("disconnect", unregister);
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (typeof ack === "function") ack({ ok: false, error: `unknown event '${event}': the /ui namespace only sends` });

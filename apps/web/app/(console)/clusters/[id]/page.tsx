@@ -1,24 +1,30 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ClusterDetail } from "@outpost/cluster-core";
-import { userHasRole } from "@/src/server/auth/get-current-user";
+import { roleAtLeast } from "@outpost/cluster-core";
 import { getServerContext } from "@/src/server/context";
 import { AppError } from "@/src/server/errors/app-error";
+import { requireClusterAccess } from "@/src/server/access/require-cluster-access";
 import { getClusterDetail } from "@/src/server/fleet/get-cluster-detail";
-import { getPageUser } from "../../get-page-user";
+import { getPageCaller } from "../../get-page-caller";
 import { ClusterDetailClient } from "./cluster-detail-client";
 
 export const metadata: Metadata = { title: "Cluster" };
 
 export default async function ClusterPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await getPageUser(`/clusters/${encodeURIComponent(id)}`);
+  const caller = await getPageCaller(`/clusters/${encodeURIComponent(id)}`);
+  const ctx = getServerContext();
   let detail: ClusterDetail;
+  let canOperate: boolean;
   try {
-    detail = await getClusterDetail(getServerContext().db, id);
+    // Outside the caller's grants the cluster does not exist: the same 404 as a wrong id.
+    const { role } = await requireClusterAccess(ctx, caller.access, id);
+    canOperate = roleAtLeast(role, "operator");
+    detail = await getClusterDetail(ctx.db, id);
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   }
-  return <ClusterDetailClient id={id} initialData={detail} canOperate={userHasRole(user, "operator")} />;
+  return <ClusterDetailClient id={id} initialData={detail} canOperate={canOperate} />;
 }

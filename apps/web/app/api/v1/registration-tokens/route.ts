@@ -4,6 +4,7 @@ import { createRegistrationToken } from "@/src/server/fleet/create-registration-
 import { publicUrl } from "@/src/server/http/public-url";
 
 // POST /api/v1/registration-tokens – "Add cluster": a one-time token and the agent command that uses it
-export const POST = apiRoute({ role: "operator", body: ZCreateRegistrationTokenRequest }, async ({ ctx, user, body, req }) =>
-  Response.json(await createRegistrationToken(ctx.db, user, body, publicUrl(ctx.config, req)), { status: 201 }),
+// (operator where the new cluster will live: its site and labels decide, see createRegistrationToken)
+export const POST = apiRoute({ role: "viewer", body: ZCreateRegistrationTokenRequest }, async ({ ctx, user, caller, body, req }) =>
+  Response.json(await createRegistrationToken(ctx.db, user, caller.access, body, publicUrl(ctx.config, req)), { status: 201 }),
 );

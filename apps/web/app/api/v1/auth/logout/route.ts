@@ -9,8 +9,7 @@ export async function POST(req: NextRequest): Promise<Response> {
   try {
     const token = req.cookies.get(SESSION_COOKIE)?.value;
     const ctx = getServerContext();
-    if (token) await deleteSession(ctx.db, token);
-    ctx.authCache.clear();
+    if (token) await deleteSession(ctx, token);
     const res = NextResponse.json({ ok: true });
     res.cookies.delete(SESSION_COOKIE);
     return res;

@@ -1,18 +1,23 @@
 import { ZUpdateClusterRequest } from "@outpost/cluster-core";
 import { apiRoute } from "@/src/server/http/api-route";
+import { requireClusterAccess } from "@/src/server/access/require-cluster-access";
 import { getClusterDetail } from "@/src/server/fleet/get-cluster-detail";
 import { deleteCluster, updateClusterLabels } from "@/src/server/fleet/cluster-service";
 
 // GET /api/v1/clusters/:id – one cluster with its nodes, workloads and recent events
-export const GET = apiRoute({ role: "viewer" }, async ({ ctx, params }) => getClusterDetail(ctx.db, params.id!));
+export const GET = apiRoute({ role: "viewer" }, async ({ ctx, caller, params }) => {
+  await requireClusterAccess(ctx, caller.access, params.id!);
+  return getClusterDetail(ctx.db, params.id!);
+});
 
-// PATCH /api/v1/clusters/:id – replace the cluster's labels
-export const PATCH = apiRoute({ role: "operator", body: ZUpdateClusterRequest }, async ({ ctx, user, params, body }) =>
-  updateClusterLabels(ctx, user, params.id!, body.labels),
+// PATCH /api/v1/clusters/:id – replace the cluster's labels (operator on the cluster, before and after)
+export const PATCH = apiRoute({ role: "viewer", body: ZUpdateClusterRequest }, async ({ ctx, caller, params, body }) =>
+  updateClusterLabels(ctx, caller.access, params.id!, body.labels),
 );
 
-// DELETE /api/v1/clusters/:id – forget the cluster and revoke its agent
-export const DELETE = apiRoute({ role: "operator" }, async ({ ctx, user, params }) => {
-  await deleteCluster(ctx, user, params.id!);
+// DELETE /api/v1/clusters/:id – forget the cluster and revoke its agent (operator on the cluster)
+export const DELETE = apiRoute({ role: "viewer" }, async ({ ctx, caller, params }) => {
+  await requireClusterAccess(ctx, caller.access, params.id!, "operator");
+  await deleteCluster(ctx, caller.user, params.id!);
   return { ok: true };
 });
