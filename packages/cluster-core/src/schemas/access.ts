@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZId, ZResourceName, ZRole, type Role } from "./common";
-import { LabelSelectorError, parseLabelSelector } from "../helpers/label-selector";
+import { ZLabelSelector } from "../helpers/label-selector-schema";
 
 // ---- grants: who may do what on which clusters -----------------------------------------
 
@@ -9,15 +9,7 @@ export const ZGrantSelector = z
   .string()
   .trim()
   .min(1, "a selector is required (e.g. city=berlin); for every cluster use the scope 'all'")
-  .max(1024)
-  .superRefine((text, ctx) => {
-    try {
-      parseLabelSelector(text);
-    } catch (err) {
-      if (!(err instanceof LabelSelectorError)) throw err;
-      ctx.addIssue({ code: "custom", message: `not a label selector: ${err.message}` });
-    }
-  });
+  .pipe(ZLabelSelector);
 
 /** Which clusters a grant covers. */
 export const ZGrantScope = z.discriminatedUnion("kind", [
