@@ -24,6 +24,12 @@ export const queryKeys = {
   users: {
     list: () => ["users", "list"] as const,
   },
+  grants: {
+    list: () => ["grants", "list"] as const,
+  },
+  groups: {
+    list: () => ["groups", "list"] as const,
+  },
   apiTokens: {
     list: () => ["api-tokens", "list"] as const,
   },

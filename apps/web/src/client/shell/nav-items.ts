@@ -5,13 +5,14 @@ export interface NavItem {
   label: string;
   /** The least role that sees the item. */
   role: Role;
-  icon: "fleet" | "sites" | "users" | "tokens" | "audit";
+  icon: "fleet" | "sites" | "users" | "access" | "tokens" | "audit";
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Fleet", role: "viewer", icon: "fleet" },
   { href: "/sites", label: "Sites", role: "viewer", icon: "sites" },
   { href: "/users", label: "Users", role: "admin", icon: "users" },
+  { href: "/access", label: "Access", role: "admin", icon: "access" },
   { href: "/tokens", label: "API tokens", role: "viewer", icon: "tokens" },
   { href: "/audit", label: "Audit log", role: "admin", icon: "audit" },
 ];

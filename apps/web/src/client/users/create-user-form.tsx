@@ -37,6 +37,7 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
       username: String(form.get("username") ?? "").trim(),
       role: String(form.get("role") ?? ""),
       password: String(form.get("password") ?? ""),
+      clusterAccess: String(form.get("clusterAccess") ?? "all"),
     });
     setErrors(parsed.success ? {} : fieldErrors(parsed.error.issues));
     if (parsed.success) create.mutate(parsed.data);
@@ -58,6 +59,12 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
       </FormField>
       <FormField id="new-user-role" label="Role" error={errors.role}>
         <RoleSelect id="new-user-role" name="role" defaultValue="viewer" />
+      </FormField>
+      <FormField id="new-user-clusters" label="Clusters" error={errors.clusterAccess} hint="Narrower access (one site, clusters with certain labels, a group) is granted under Access.">
+        <select id="new-user-clusters" name="clusterAccess" defaultValue="all" className={inputClasses()}>
+          <option value="all">the same role on every cluster</option>
+          <option value="none">none until granted under Access</option>
+        </select>
       </FormField>
       <PasswordField id="new-user-password" label="Initial password" error={errors.password} />
       <ErrorAlert error={create.error} />
