@@ -19,6 +19,7 @@ import { createAuthCache } from "./src/server/auth/auth-cache";
 import { createSecretBox } from "./src/server/secrets/secret-box";
 import { loadSecretKey } from "./src/server/secrets/load-secret-key";
 import { createLiveConnections } from "./src/server/access/live-connections";
+import { syncAccessBindings } from "./src/server/access/sync-access-bindings";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
 import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
 import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   setServerContext(ctx);
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
+  const bound = await syncAccessBindings(ctx);
+  if (bound) console.log(`[outpost] RBAC bindings for Outpost's roles added to the desired state of ${bound} cluster(s)`);
   httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));
 
   await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { AGENT_FEATURES } from "@outpost/cluster-core";
 import type { StoredCredential } from "../credentials/credential-store";
 import { AgentRejectedError } from "../errors/agent-error";
 import type { Logger } from "../logging/logger";
@@ -31,7 +32,7 @@ export async function runConnectionLoop({ server, credential, credentialFile, ag
     while (!signal.aborted) {
       const outcome = await connectOnce({
         server,
-        auth: { clusterId: credential.clusterId, credential: credential.credential, agentVersion },
+        auth: { clusterId: credential.clusterId, credential: credential.credential, agentVersion, features: [...AGENT_FEATURES] },
         clusterName: credential.clusterName,
         runtime,
         log,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZId } from "./common";
 import { ZClusterSnapshot } from "./snapshot";
+import { ZAgentFeatures } from "../tunnel/tunnel-identity";
 import type { TunnelAgentToCentreEvents, TunnelCentreToAgentEvents } from "../tunnel/tunnel-protocol";
 import type { AgentHello, OutboxAck, OutboxBatch } from "./outbox";
 import type { DesiredApplied, DesiredState } from "./desired-state";
@@ -26,6 +27,8 @@ export const ZAgentHandshake = z.object({
   clusterId: ZId,
   credential: z.string().min(32).max(256),
   agentVersion: z.string().min(1).max(64),
+  /** What this agent can do (AGENT_FEATURES); older agents send none. */
+  features: ZAgentFeatures.optional(),
 });
 export type AgentHandshake = z.infer<typeof ZAgentHandshake>;
 

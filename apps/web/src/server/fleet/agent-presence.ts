@@ -7,6 +7,8 @@ import type { CentreTunnel } from "../tunnel/centre-tunnel";
 export interface AgentConnection {
   id: string;
   clusterName: string;
+  /** What the agent said it can do (AGENT_FEATURES); older agents announce nothing. */
+  features: readonly string[];
   disconnect(close?: boolean): unknown;
   tunnel: CentreTunnel;
   /** Hands the agent a new generation of its desired state. */

@@ -20,6 +20,7 @@ import { createCentreTunnel } from "../tunnel/centre-tunnel";
 interface AgentSocketData {
   clusterId: string;
   clusterName: string;
+  features: string[];
 }
 export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
@@ -44,6 +45,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
         if (!agent) return next(handshakeError("AGENT_CREDENTIAL_INVALID", "agent credential is unknown or revoked"));
         socket.data.clusterId = agent.clusterId;
         socket.data.clusterName = agent.clusterName;
+        socket.data.features = hs.data.features ?? [];
         next();
       })
       .catch((err: unknown) => {
@@ -58,6 +60,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
     const conn: AgentConnection = {
       id: socket.id,
       clusterName,
+      features: socket.data.features,
       disconnect: (close) => socket.disconnect(close),
       tunnel: createCentreTunnel(socket),
       // Fire and forget: an agent that misses it gets the current generation at its next hello.
