@@ -43,6 +43,8 @@ describe("kube API through the tunnel", () => {
     registrationToken = (await admin.createRegistrationToken(site.id, "clinic-5-k3s")).token;
     agent = startAgent({ server: centre.url, registrationToken, kubeconfig: cluster.kubeconfig });
     clusterId = (await eventually(() => admin.clusters(), (cs) => cs[0]?.status === "online", "online", 30_000))[0]!.id;
+    // Outpost's RBAC bindings (viewer → view, …) are on the cluster once its agent applied them.
+    await eventually(() => admin.ok<{ generation: number; appliedGeneration: number }>("GET", `/api/v1/clusters/${clusterId}/desired-state`), (d) => d.generation > 0 && d.appliedGeneration === d.generation, "RBAC bindings applied", 30_000);
     await admin.ok("POST", "/api/v1/users", { username: "vic", password: "viewer-password-1", role: "viewer" });
     const viewer = await ApiClient.signIn(centre.url, "vic", "viewer-password-1");
     adminKubeconfig = await downloadKubeconfig(admin, clusterId, "admin.yaml");
@@ -95,12 +97,12 @@ describe("kube API through the tunnel", () => {
     await eventually(async () => (await metrics()).tunnelStreamsOpen, (n) => n === 0, "stream closed after kubectl exits", 10_000);
   });
 
-  it("lets a viewer read but refuses their writes", async () => {
-    const read = await kubectl(["get", "nodes", "-o", "name"], viewerKubeconfig);
+  it("lets a viewer read but the cluster's RBAC refuses their writes, naming the Outpost user", async () => {
+    const read = await kubectl(["get", "deployments", "-o", "name"], viewerKubeconfig);
     expect(read.code, read.stderr).toBe(0);
     const refused = await kubectl(["delete", "deployment", "watched"], viewerKubeconfig);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/may only read/);
+    expect(refused.stderr).toMatch(/User "outpost:vic" cannot delete resource "deployments"/);
     expect((await cluster.kubectlRun(["get", "deployment", "watched", "-o", "name"])).stdout.trim()).toBe("deployment.apps/watched");
   });
 
@@ -153,7 +155,7 @@ describe("kube API through the tunnel", () => {
       });
       const { clusterId: id, credential } = (await reg.json()) as { clusterId: string; credential: string };
       rogueId = id;
-      rogue = io(`${centre.url}/agent`, { auth: { clusterId: id, credential, agentVersion: "rogue" }, transports: ["websocket"], reconnection: false });
+      rogue = io(`${centre.url}/agent`, { auth: { clusterId: id, credential, agentVersion: "rogue", features: ["impersonation"] }, transports: ["websocket"], reconnection: false });
       sockets.push(rogue);
       rogue.on("tunnel:open", (o: unknown) => opensSeenByRogue.push(o));
       await new Promise<void>((resolve, reject) => (rogue.on("connect", resolve), rogue.on("connect_error", reject)));
