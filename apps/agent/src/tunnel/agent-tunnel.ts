@@ -3,12 +3,10 @@ import type { Writable } from "node:stream";
 import {
   TUNNEL_CHUNK_BYTES,
   TUNNEL_MAX_STREAMS,
-  ZTunnelAck,
   ZTunnelCancel,
   ZTunnelData,
   ZTunnelEnd,
   ZTunnelOpen,
-  pumpChunks,
   writeWithBackpressure,
   type TunnelAck,
 } from "@outpost/cluster-core";
@@ -16,6 +14,8 @@ import type { AgentSocket } from "../connection/agent-session";
 import type { LocalApi } from "./local-api";
 import { relayUpgradedSocket } from "./relay-upgraded-socket";
 import { prepend } from "./prepend";
+import { sendToCentre } from "./send-to-centre";
+import { responseHeaders } from "./response-headers";
 
 /** How long the head of a response may wait for its body, to travel as one message. */
 const COALESCE_MS = 2;
@@ -109,9 +109,7 @@ export function startAgentTunnel(socket: AgentSocket, localApi: LocalApi | null)
     });
     upstream.on("response", (res) => {
       if (!streams.has(streamId)) return res.destroy();
-      const headers: Record<string, string | string[]> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = v;
-      const head = { streamId, status: res.statusCode ?? 502, headers };
+      const head = { streamId, status: res.statusCode ?? 502, headers: responseHeaders(res) };
       // Most answers are small and arrive with their head: wait a moment to send them whole.
       readHead(res, TUNNEL_CHUNK_BYTES, COALESCE_MS).then(({ chunks, ended }) => {
         if (!streams.has(streamId)) return res.destroy();
@@ -122,22 +120,7 @@ export function startAgentTunnel(socket: AgentSocket, localApi: LocalApi | null)
           return;
         }
         socket.emit("tunnel:response", head);
-        pumpChunks(
-          prepend(chunks, ended ? null : res),
-          async (chunk) => {
-            if (!streams.has(streamId)) throw new Error("cancelled");
-            const ack = ZTunnelAck.parse(await socket.timeout(60_000).emitWithAck("tunnel:data", { streamId, chunk }));
-            if (!ack.ok) throw new Error(ack.error);
-          },
-          // socket.io keeps order, so tunnel:end may follow the last chunk without waiting for its ack.
-          { awaitLastAcks: false },
-        ).then(
-          () => endStream(streamId),
-          (err: unknown) => {
-            res.destroy();
-            endStream(streamId, err instanceof Error ? err.message : "response relay failed");
-          },
-        );
+        sendToCentre({ socket, streamId, chunks: prepend(chunks, ended ? null : res), source: res, isOpen: () => streams.has(streamId), endStream });
       });
     });
   });

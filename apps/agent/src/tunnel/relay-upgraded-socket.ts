@@ -1,8 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex, Writable } from "node:stream";
-import { ZTunnelAck, pumpChunks } from "@outpost/cluster-core";
 import type { AgentSocket } from "../connection/agent-session";
 import { prepend } from "./prepend";
+import { sendToCentre } from "./send-to-centre";
+import { responseHeaders } from "./response-headers";
 
 interface UpgradedStream {
   socket: AgentSocket;
@@ -23,25 +24,9 @@ interface UpgradedStream {
  * is written to the socket (the caller of startAgentTunnel routes it through `streams`).
  */
 export function relayUpgradedSocket({ socket, streamId, res, upgraded, head, streams, endStream }: UpgradedStream): void {
-  const headers: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = v;
   streams.set(streamId, upgraded);
-  socket.emit("tunnel:response", { streamId, status: res.statusCode ?? 101, headers });
-  upgraded.on("error", () => {}); // reported through the pump below
+  socket.emit("tunnel:response", { streamId, status: res.statusCode ?? 101, headers: responseHeaders(res) });
+  upgraded.on("error", () => {}); // reported through sendToCentre
   upgraded.once("close", () => endStream(streamId));
-  pumpChunks(
-    prepend(head.byteLength > 0 ? [head] : [], upgraded),
-    async (chunk) => {
-      if (!streams.has(streamId)) throw new Error("cancelled");
-      const ack = ZTunnelAck.parse(await socket.timeout(60_000).emitWithAck("tunnel:data", { streamId, chunk }));
-      if (!ack.ok) throw new Error(ack.error);
-    },
-    { awaitLastAcks: false },
-  ).then(
-    () => endStream(streamId),
-    (err: unknown) => {
-      upgraded.destroy();
-      endStream(streamId, err instanceof Error ? err.message : "upgraded stream failed");
-    },
-  );
+  sendToCentre({ socket, streamId, chunks: prepend(head.byteLength > 0 ? [head] : [], upgraded), source: upgraded, isOpen: () => streams.has(streamId), endStream });
 }

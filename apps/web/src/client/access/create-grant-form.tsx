@@ -1,12 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ZCreateGrantRequest, type GrantView, type GroupView, type SiteView, type UserView } from "@outpost/cluster-core";
-import { apiFetch } from "../api-fetch";
-import { ApiError } from "../api-error";
 import { fieldErrors } from "../field-errors";
 import { queryKeys } from "../query-keys";
+import { useFormMutation } from "../use-form-mutation";
 import { describedBy } from "../ui/described-by";
 import { ErrorAlert } from "../ui/error-alert";
 import { FormActions } from "../ui/form-actions";
@@ -25,19 +23,9 @@ type ScopeKind = "all" | "site" | "selector";
 
 /** Who (a user or a group), which role, and on which clusters: all, one site's, or those matching labels. */
 export function CreateGrantForm({ users, groups, sites, onDone }: CreateGrantFormProps) {
-  const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [scope, setScope] = useState<ScopeKind>("site");
-  const create = useMutation({
-    mutationFn: (body: unknown) => apiFetch<GrantView>("/api/v1/grants", { method: "POST", body }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.grants.list() });
-      onDone();
-    },
-    onError: (err) => {
-      if (err instanceof ApiError) setErrors(fieldErrors(err.issues));
-    },
-  });
+  const create = useFormMutation<GrantView>({ path: "/api/v1/grants", invalidates: queryKeys.grants.list(), onDone, setErrors });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -1,12 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ZCreateGroupRequest, type GroupView } from "@outpost/cluster-core";
-import { apiFetch } from "../api-fetch";
-import { ApiError } from "../api-error";
 import { fieldErrors } from "../field-errors";
 import { queryKeys } from "../query-keys";
+import { useFormMutation } from "../use-form-mutation";
 import { describedBy } from "../ui/described-by";
 import { ErrorAlert } from "../ui/error-alert";
 import { FormActions } from "../ui/form-actions";
@@ -15,18 +13,8 @@ import { inputClasses } from "../ui/input-classes";
 
 /** The name of a new, empty group. */
 export function CreateGroupForm({ onDone }: { onDone: () => void }) {
-  const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: unknown) => apiFetch<GroupView>("/api/v1/groups", { method: "POST", body }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.groups.list() });
-      onDone();
-    },
-    onError: (err) => {
-      if (err instanceof ApiError) setErrors(fieldErrors(err.issues));
-    },
-  });
+  const create = useFormMutation<GroupView>({ path: "/api/v1/groups", invalidates: queryKeys.groups.list(), onDone, setErrors });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

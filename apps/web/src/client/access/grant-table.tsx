@@ -30,7 +30,7 @@ export function GrantTable({ grants, onRevoke }: { grants: GrantView[]; onRevoke
                 <RelativeTime iso={g.createdAt} />
               </td>
               <td className={`${tableClasses.td} text-right`}>
-                <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => onRevoke(g)} aria-label={`Revoke ${g.role} of ${g.subject.name} on ${describeGrantScope(g.scope)}`}>
+                <Button size="sm" variant="danger-ghost" onClick={() => onRevoke(g)} aria-label={`Revoke ${g.role} of ${g.subject.name} on ${describeGrantScope(g.scope)}`}>
                   Revoke
                 </Button>
               </td>

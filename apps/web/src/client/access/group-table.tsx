@@ -78,7 +78,7 @@ export function GroupTable({ groups, users, onDelete }: GroupTableProps) {
                     </select>
                   </td>
                   <td className={`${tableClasses.td} text-right`}>
-                    <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => onDelete(g)} aria-label={`Delete group ${g.name}`}>
+                    <Button size="sm" variant="danger-ghost" onClick={() => onDelete(g)} aria-label={`Delete group ${g.name}`}>
                       Delete
                     </Button>
                   </td>

@@ -3,7 +3,6 @@ import type { Duplex } from "node:stream";
 import { TUNNEL_REQUEST_HEADERS, TUNNEL_UPGRADE_HEADERS, ZHttpMethod, type TunnelOpen, type TunnelUpgradeHeaders } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { refuseUpgrade } from "../http/refuse-upgrade";
-import { registerLiveConnection } from "../access/register-live-connection";
 import { authenticateProxyCaller } from "./authenticate-proxy-caller";
 import { authorizeProxyRequest } from "./authorize-proxy-request";
 import { auditProxyRequest } from "./audit-proxy-request";
@@ -13,6 +12,7 @@ import { findClusterConnection } from "./find-cluster-connection";
 import { kubeStatusBody } from "./kube-status-body";
 import { parseK8sProxyUrl } from "./parse-k8s-proxy-url";
 import { proxyCallerRefusal } from "./proxy-caller-refusal";
+import { registerProxyStream } from "./register-proxy-stream";
 import { relayUpgradedConnection } from "./relay-upgraded-connection";
 import { writeRawResponse } from "./write-raw-response";
 
@@ -43,15 +43,9 @@ export async function handleK8sUpgrade(ctx: ServerContext, req: IncomingMessage,
   }
 
   const exchange = tunnel.open({ method: method.data, path, headers: requestHeaders(req), identity: authz.identity, upgrade: upgradeHeaders(req) });
-  const unregister = registerLiveConnection(ctx, {
-    userId: auth.user.id,
-    credentialKey: auth.credentialKey,
-    epoch: auth.epoch,
-    cluster: { id: clusterId, role: authz.role },
-    close: (reason) => {
-      exchange.cancel(reason);
-      socket.destroy();
-    },
+  const unregister = registerProxyStream(ctx, auth, { id: clusterId, role: authz.role }, (reason) => {
+    exchange.cancel(reason);
+    socket.destroy();
   });
   socket.once("close", () => exchange.cancel("the caller closed the connection"));
   const entry = classifyKubeRequest(method.data, path) ?? { action: "k8s.upgrade", details: { path: path.split("?")[0] } };

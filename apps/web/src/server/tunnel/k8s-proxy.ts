@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ZHttpMethod } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
-import { registerLiveConnection } from "../access/register-live-connection";
 import { authenticateProxyCaller } from "./authenticate-proxy-caller";
 import { authorizeProxyRequest } from "./authorize-proxy-request";
 import { auditProxyRequest } from "./audit-proxy-request";
@@ -12,6 +11,7 @@ import { sendKubeStatus } from "./kube-status";
 import { parseK8sProxyUrl } from "./parse-k8s-proxy-url";
 import { proxyCallerRefusal } from "./proxy-caller-refusal";
 import { relayTunnelResponse } from "./relay-tunnel-response";
+import { registerProxyStream } from "./register-proxy-stream";
 
 /**
  * /k8s/clusters/:id/<kube API path>: a user's kubectl reaches the cluster's API server through
@@ -42,15 +42,9 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
   }
 
   const exchange = forwardProxyRequest(tunnel, req, res, { method: method.data, path, identity: authz.identity });
-  const unregister = registerLiveConnection(ctx, {
-    userId: auth.user.id,
-    credentialKey: auth.credentialKey,
-    epoch: auth.epoch,
-    cluster: { id: clusterId, role: authz.role },
-    close: (reason) => {
-      exchange.cancel(reason);
-      res.destroy();
-    },
+  const unregister = registerProxyStream(ctx, auth, { id: clusterId, role: authz.role }, (reason) => {
+    exchange.cancel(reason);
+    res.destroy();
   });
   let status: number;
   try {
