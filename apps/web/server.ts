@@ -20,6 +20,8 @@ import { createSecretBox } from "./src/server/secrets/secret-box";
 import { loadSecretKey } from "./src/server/secrets/load-secret-key";
 import { createLiveConnections } from "./src/server/access/live-connections";
 import { syncAccessBindings } from "./src/server/access/sync-access-bindings";
+import { parseTrustedProxies, stripUntrustedForwarded } from "./src/server/http/trusted-proxies";
+import { applyUiSecurityHeaders } from "./src/server/http/ui-security-headers";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
 import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
 import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
@@ -56,7 +58,9 @@ async function main(): Promise<void> {
 
   // The kube API proxy streams raw bodies both ways (watches stay open), so it is served here
   // on plain Node streams rather than through a Next.js route handler.
+  const trustedProxies = parseTrustedProxies(config.trustedProxies);
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    stripUntrustedForwarded(req, trustedProxies);
     if (req.url?.startsWith(K8S_PREFIX)) {
       handleK8sProxy(ctx, req, res).catch((err: unknown) => {
         console.error("[k8s] proxy failed:", err);
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
       });
       return;
     }
+    applyUiSecurityHeaders(req, res, config.dev);
     void handle(req, res);
   };
   const httpServer =
@@ -85,6 +90,8 @@ async function main(): Promise<void> {
   registerAgentNamespace(agentNamespace, ctx);
   const bound = await syncAccessBindings(ctx);
   if (bound) console.log(`[outpost] RBAC bindings for Outpost's roles added to the desired state of ${bound} cluster(s)`);
+  // Upgrades (socket.io included) see only forwarded headers from trusted proxies too.
+  httpServer.prependListener("upgrade", (req: IncomingMessage) => stripUntrustedForwarded(req, trustedProxies));
   httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));
 
   await new Promise<void>((resolve, reject) => {

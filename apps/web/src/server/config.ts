@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/trusted-proxies";
 
 const ZConfig = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -20,6 +21,8 @@ const ZConfig = z.object({
   secretKey: z.string().optional(),
   /** Where blobs and the key file live; beside the SQLite file, or ./data with PostgreSQL. */
   dataDir: z.string().optional(),
+  /** Proxies whose X-Forwarded-* headers are believed (addresses and CIDR ranges, comma separated). */
+  trustedProxies: z.string().default(""),
   /** Lifetime of the token inside a downloaded kubeconfig. */
   kubeconfigTokenDays: z.coerce.number().int().min(1).max(3650).default(30),
   dev: z.boolean(),
@@ -44,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.OUTPOST_SECRET_KEY || undefined,
     dataDir: env.OUTPOST_DATA_DIR || undefined,
     kubeconfigTokenDays: env.OUTPOST_KUBECONFIG_TOKEN_DAYS || undefined,
+    trustedProxies: env.OUTPOST_TRUSTED_PROXIES || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {
@@ -52,6 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  try {
+    parseTrustedProxies(parsed.data.trustedProxies);
+  } catch (err) {
+    throw new Error(`invalid configuration:\n  ${(err as Error).message}`);
   }
   return parsed.data;
 }
