@@ -22,6 +22,8 @@ import { createLiveConnections } from "./src/server/access/live-connections";
 import { syncAccessBindings } from "./src/server/access/sync-access-bindings";
 import { parseTrustedProxies, stripUntrustedForwarded } from "./src/server/http/trusted-proxies";
 import { applyUiSecurityHeaders } from "./src/server/http/ui-security-headers";
+import { startRetention } from "./src/server/retention/start-retention";
+import { startCredentialRotation } from "./src/server/agent-credentials/start-credential-rotation";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
 import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
 import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
   setServerContext(ctx);
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
+  const stopRetention = startRetention(ctx);
+  const stopRotation = startCredentialRotation(ctx);
   const bound = await syncAccessBindings(ctx);
   if (bound) console.log(`[outpost] RBAC bindings for Outpost's roles added to the desired state of ${bound} cluster(s)`);
   // Upgrades (socket.io included) see only forwarded headers from trusted proxies too.
@@ -103,6 +107,8 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     console.log(`[outpost] ${signal}: shutting down`);
+    stopRetention();
+    stopRotation();
     io.close();
     httpServer.close();
     void presence

@@ -28,10 +28,13 @@ export interface AgentProcess extends ProcessHandle {
 export function startAgent(opts: AgentOptions): AgentProcess {
   if (!existsSync(AGENT_BIN)) throw new Error("the agent is not built: run `npm run build` first");
   const stateDir = opts.stateDir ?? mkdtempSync(join(tmpdir(), "outpost-agent-"));
-  const args = [AGENT_BIN, "--server", opts.server, "--registration-token", opts.registrationToken, "--state-dir", stateDir, "--heartbeat-interval", "1"];
+  const args = [AGENT_BIN, "--server", opts.server, "--state-dir", stateDir, "--heartbeat-interval", "1"];
+  // Test centres often run without TLS; a device's agent refuses that unless told.
+  if (opts.server.startsWith("http:")) args.push("--insecure-plain-http");
   if (opts.simulate) args.push("--simulate", opts.simulate);
   if (opts.kubeconfig) args.push("--kubeconfig", opts.kubeconfig);
-  const env = { ...process.env, ...opts.env };
+  // The token travels in the environment, as on a device: never on the command line (ps).
+  const env = { ...process.env, OUTPOST_REGISTRATION_TOKEN: opts.registrationToken, ...opts.env };
   const handle = opts.netns
     ? startProcess("ip", ["netns", "exec", opts.netns, process.execPath, ...args], { env })
     : startProcess(process.execPath, args, { env });

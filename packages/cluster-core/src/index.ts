@@ -34,3 +34,4 @@ export * from "./access/access-rules";
 export * from "./access/role-on-cluster";
 export * from "./access/outpost-identity";
 export * from "./access/access-bindings";
+export * from "./schemas/agent-credential";

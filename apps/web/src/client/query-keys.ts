@@ -16,6 +16,7 @@ export const queryKeys = {
     list: (filter: ClusterListFilter) => ["clusters", "list", filter] as const,
     detail: (id: string) => ["clusters", id, "detail"] as const,
     desiredState: (id: string) => ["clusters", id, "desired-state"] as const,
+    agentCredential: (id: string) => ["clusters", id, "agent-credential"] as const,
   },
   sites: {
     all: () => ["sites"] as const,

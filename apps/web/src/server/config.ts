@@ -23,6 +23,12 @@ const ZConfig = z.object({
   dataDir: z.string().optional(),
   /** Proxies whose X-Forwarded-* headers are believed (addresses and CIDR ranges, comma separated). */
   trustedProxies: z.string().default(""),
+  /** Days cluster changes (the outbox's change log) are kept; 0 keeps them forever. */
+  changeRetentionDays: z.coerce.number().int().min(0).max(36500).default(30),
+  /** Days audit events are kept; 0 keeps them forever. */
+  auditRetentionDays: z.coerce.number().int().min(0).max(36500).default(365),
+  /** Age after which a connected agent's credential is rotated; 0 never rotates on a schedule. */
+  agentCredentialRotateDays: z.coerce.number().min(0).max(3650).default(30),
   /** Lifetime of the token inside a downloaded kubeconfig. */
   kubeconfigTokenDays: z.coerce.number().int().min(1).max(3650).default(30),
   dev: z.boolean(),
@@ -48,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.OUTPOST_DATA_DIR || undefined,
     kubeconfigTokenDays: env.OUTPOST_KUBECONFIG_TOKEN_DAYS || undefined,
     trustedProxies: env.OUTPOST_TRUSTED_PROXIES || undefined,
+    agentCredentialRotateDays: env.OUTPOST_AGENT_CREDENTIAL_ROTATE_DAYS || undefined,
+    changeRetentionDays: env.OUTPOST_CHANGE_RETENTION_DAYS || undefined,
+    auditRetentionDays: env.OUTPOST_AUDIT_RETENTION_DAYS || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {

@@ -5,6 +5,7 @@ import { ZAgentFeatures } from "../tunnel/tunnel-identity";
 import type { TunnelAgentToCentreEvents, TunnelCentreToAgentEvents } from "../tunnel/tunnel-protocol";
 import type { AgentHello, OutboxAck, OutboxBatch } from "./outbox";
 import type { DesiredApplied, DesiredState } from "./desired-state";
+import type { AgentRevoked, CredentialRotate } from "./agent-credential";
 
 // POST /api/v1/agent/register — the agent trades a one-time registration token for a
 // long-lived credential, which it keeps in a 0600 file.
@@ -66,6 +67,10 @@ export interface AgentToServerEvents extends TunnelAgentToCentreEvents {
 /** The centre sends agents the desired state, and kube API requests through the tunnel. */
 export interface ServerToAgentEvents extends TunnelCentreToAgentEvents {
   "desired:update": (state: DesiredState, ack: (res: AgentAck) => void) => void;
+  /** The agent's next credential; acknowledged once it is saved (agent-credential.ts). */
+  "credential:rotate": (msg: CredentialRotate, ack: (res: AgentAck) => void) => void;
+  /** The credential was revoked: the centre disconnects the agent right after. */
+  "agent:revoked": (msg: AgentRevoked, ack: (res: AgentAck) => void) => void;
 }
 
 export { ZClusterSnapshot };

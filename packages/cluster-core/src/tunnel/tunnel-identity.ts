@@ -20,5 +20,5 @@ export const ZTunnelIdentity = z.object({
 export type TunnelIdentity = z.infer<typeof ZTunnelIdentity>;
 
 /** Features an agent announces in its handshake; the centre only uses what the agent has. */
-export const AGENT_FEATURES = ["impersonation", "upgrade"] as const;
+export const AGENT_FEATURES = ["impersonation", "upgrade", "credential-rotation"] as const;
 export const ZAgentFeatures = z.array(z.string().max(64)).max(32);

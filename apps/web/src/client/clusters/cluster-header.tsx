@@ -8,6 +8,7 @@ import { ClusterStatusBadge } from "./cluster-status-badge";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { DownloadKubeconfigButton } from "./download-kubeconfig-button";
 import { EditLabelsButton } from "./edit-labels-button";
+import { AgentCredentialButton } from "./agent-credential-button";
 import { ReadyCount } from "./ready-count";
 import { SimulatedBadge } from "./simulated-badge";
 
@@ -50,6 +51,7 @@ export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail;
           {canOperate && (
             <>
               <EditLabelsButton id={cluster.id} labels={cluster.labels} />
+              <AgentCredentialButton id={cluster.id} name={cluster.name} connected={isConnected(cluster.status)} />
               <DeleteClusterButton id={cluster.id} name={cluster.name} />
             </>
           )}

@@ -39,6 +39,9 @@ export async function createRegistrationToken(
     targetId: row.id,
     details: { site: site.name, clusterName: req.clusterName, expiresAt: expiresAt.toISOString() },
   });
-  const command = `outpost-agent --server ${serverUrl} --registration-token ${token} --kubeconfig /etc/rancher/k3s/k3s.yaml`;
+  // The token goes in the environment, not on the command line where `ps` shows it to every
+  // user of the device; an http:// centre needs the agent's explicit consent.
+  const insecure = serverUrl.startsWith("http:") ? " --insecure-plain-http" : "";
+  const command = `OUTPOST_REGISTRATION_TOKEN=${token} outpost-agent --server ${serverUrl}${insecure} --kubeconfig /etc/rancher/k3s/k3s.yaml`;
   return { token, expiresAt: expiresAt.toISOString(), command };
 }

@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from "socket.io";
 import {
+  ZAgentAck,
   ZAgentHandshake,
   ZAgentHello,
   ZDesiredApplied,
@@ -21,9 +22,13 @@ interface AgentSocketData {
   clusterId: string;
   clusterName: string;
   features: string[];
+  credential: { id: string; createdAt: Date };
 }
 export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
+
+/** How long an agent may take to save a new credential and say so. */
+const ROTATE_ACK_MS = 15_000;
 
 const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
 
@@ -42,9 +47,10 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
     if (!hs.success) return next(handshakeError("AGENT_HANDSHAKE_INVALID", "handshake needs clusterId, credential and agentVersion"));
     authenticateAgent(ctx.db, hs.data)
       .then((agent) => {
-        if (!agent) return next(handshakeError("AGENT_CREDENTIAL_INVALID", "agent credential is unknown or revoked"));
+        if (!agent.ok) return next(handshakeError("AGENT_CREDENTIAL_INVALID", agent.message));
         socket.data.clusterId = agent.clusterId;
         socket.data.clusterName = agent.clusterName;
+        socket.data.credential = agent.credential;
         socket.data.features = hs.data.features ?? [];
         next();
       })
@@ -61,7 +67,13 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       id: socket.id,
       clusterName,
       features: socket.data.features,
+      credential: socket.data.credential,
       disconnect: (close) => socket.disconnect(close),
+      rotateCredential: async (credential) => parseAgentAck(await socket.timeout(ROTATE_ACK_MS).emitWithAck("credential:rotate", { credential })),
+      revoked(reason) {
+        // Told why first (acknowledged, or after a second at most), then cut.
+        socket.timeout(1_000).emit("agent:revoked", { reason }, () => socket.disconnect(true));
+      },
       tunnel: createCentreTunnel(socket),
       // Fire and forget: an agent that misses it gets the current generation at its next hello.
       sendDesired: (state) => void socket.emit("desired:update", state, () => {}),
@@ -143,6 +155,12 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       void serially(() => ctx.presence.detach(clusterId, conn).catch((err: unknown) => console.error("[agent] detach failed:", err)));
     });
   });
+}
+
+/** True when the agent acknowledged with `{ ok: true }`. */
+function parseAgentAck(raw: unknown): boolean {
+  const ack = ZAgentAck.safeParse(raw);
+  return ack.success && ack.data.ok;
 }
 
 /** A malformed message may carry no callback, or something else in its place. */
