@@ -48,14 +48,14 @@ describe("credentials: rotation, revocation and what tokens may not do", () => {
   /** Connects to /agent with a credential; resolves with what the centre said. */
   const tryAgentSocket = (clusterId: string, credential: string) =>
     new Promise<string>((resolve) => {
-      const s = io(`${centre.url}/agent`, { auth: { clusterId, credential, agentVersion: "test" }, transports: ["websocket"], reconnection: false });
+      const s = io(`${centre.url}/agent`, { auth: { clusterId, credential, agentVersion: "test" }, transports: ["websocket"], reconnection: false, forceNew: true });
       sockets.push(s);
       s.on("connect", () => (s.close(), resolve("connected")));
       s.on("connect_error", (err) => resolve(err.message));
     });
   /** A signed-in browser's live socket, connected; `closed` resolves with the time the centre closed it. */
   const uiSocket = async (opts: { cookie?: string; token?: string }): Promise<{ closed: Promise<number> }> => {
-    const s = io(`${centre.url}/ui`, { transports: ["websocket"], reconnection: false, ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}), ...(opts.token ? { auth: { token: opts.token } } : {}) });
+    const s = io(`${centre.url}/ui`, { transports: ["websocket"], reconnection: false, forceNew: true, ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}), ...(opts.token ? { auth: { token: opts.token } } : {}) });
     sockets.push(s);
     await new Promise<void>((resolve, reject) => (s.on("connect", resolve), s.on("connect_error", reject)));
     return { closed: new Promise<number>((resolve) => s.on("disconnect", () => resolve(performance.now()))) };

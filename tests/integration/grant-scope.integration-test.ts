@@ -62,7 +62,7 @@ describe("a grant scoped to one site", () => {
   });
 
   it("sends live updates of granted clusters only over the /ui socket", async () => {
-    const socket = io(`${f.centre.url}/ui`, { transports: ["websocket"], extraHeaders: { cookie: f.berlinOperator.api.sessionCookie! }, reconnection: false });
+    const socket = io(`${f.centre.url}/ui`, { transports: ["websocket"], extraHeaders: { cookie: f.berlinOperator.api.sessionCookie! }, reconnection: false, forceNew: true });
     sockets.push(socket);
     const seen: ClusterSummary[] = [];
     socket.on("cluster:updated", (s: ClusterSummary) => seen.push(s));
