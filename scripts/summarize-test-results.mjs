@@ -23,12 +23,16 @@ export function countTests(file) {
   }
   if (Array.isArray(report)) return { passed: 0, failed: 0, skipped: report.length }; // vitest list
   if (report?.stats && "expected" in report.stats) {
-    // Playwright: a test that passed on its retry is "flaky", and it passed.
+    // Playwright: a test that passed on its retry is "flaky", and it passed. An error outside any
+    // test (e.g. a focused test refused by forbidOnly, a broken spec file) is a failure too.
     const s = report.stats;
-    return { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected, skipped: s.skipped };
+    return { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected + (report.errors?.length ?? 0), skipped: s.skipped };
   }
   if (typeof report?.numTotalTests === "number") {
-    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+    // A file that failed without a failed test (its import or a beforeAll threw; its tests show
+    // as skipped) counts as one failure.
+    const brokenFiles = (report.testResults ?? []).filter((f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")).length;
+    return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
   }
   return null;
 }

@@ -1,6 +1,11 @@
-// Bundles the agent into one self-contained ESM file (plus lazily loaded chunks) for devices:
-// `node dist/outpost-agent.mjs` with no node_modules beside it.
+// Bundles the agent into ONE self-contained ESM file for devices: `node outpost-agent.mjs` from any
+// directory, with nothing beside it (no node_modules, no chunks; the source map beside it is only
+// for debugging). The Kubernetes client is still started lazily: it is reached only through dynamic
+// import()s (drivers/create-driver.ts, run-agent.ts), which esbuild turns into calls of lazily
+// evaluated wrappers inside this one file, so a simulated agent never evaluates it (measured in
+// docs/benchmarks.md, bench:footprint).
 import { build } from "esbuild";
+import { builtinModules } from "node:module";
 import { chmod, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
@@ -16,16 +21,15 @@ const result = await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  // The Kubernetes client sits behind a dynamic import; splitting keeps it in its own chunk so
-  // a simulated agent never parses it.
-  splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
+  // Everything in one file: a device gets exactly one file (README, "Connecting a real k3s cluster").
+  splitting: false,
   outExtension: { ".js": ".mjs" },
   // Minified source is what V8 keeps in memory; names stay for readable errors and stack traces.
   minify: true,
   keepNames: true,
   sourcemap: "linked",
-  legalComments: "linked",
+  // The licence notes travel inside the file.
+  legalComments: "eof",
   metafile: true,
   logLevel: "warning",
   banner: {
@@ -38,7 +42,18 @@ const result = await build({
   },
 });
 
-await chmod(`${outdir}/outpost-agent.mjs`, 0o755);
-for (const [file, output] of Object.entries(result.metafile.outputs)) {
-  if (file.endsWith(".mjs")) console.log(`${file.padEnd(60)} ${(output.bytes / 1024).toFixed(0).padStart(6)} KiB`);
+// One file that needs nothing but Node: any other output, or an import left for Node to resolve
+// that is not one of its built-in modules, would break a copy of the file on a device. (ws and
+// node-fetch try to require() these native speed-ups and carry on without them.)
+const OPTIONAL = ["bufferutil", "utf-8-validate", "encoding"];
+const outputs = Object.entries(result.metafile.outputs).filter(([file]) => !file.endsWith(".map"));
+const foreign = outputs.flatMap(([, output]) =>
+  output.imports
+    .filter((i) => !i.path.startsWith("node:") && !builtinModules.includes(i.path) && !(i.kind === "require-call" && OPTIONAL.includes(i.path)))
+    .map((i) => `${i.path} (${i.kind})`),
+);
+if (outputs.length !== 1 || foreign.length > 0) {
+  throw new Error(`the agent must build to one self-contained file; got ${outputs.map(([f]) => f).join(", ")}${foreign.length ? `, importing ${foreign.join(", ")}` : ""}`);
 }
+await chmod(`${outdir}/outpost-agent.mjs`, 0o755);
+for (const [file, output] of outputs) console.log(`${file.padEnd(60)} ${(output.bytes / 1024).toFixed(0).padStart(6)} KiB`);

@@ -3,7 +3,7 @@
  * tunnel) on one port. Start-up: configuration → database + migrations → first admin → Next → listen.
  */
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,23 +16,28 @@ import { applyMigrations } from "./src/server/db/apply-migrations";
 import { bootstrapAdmin } from "./src/server/auth/bootstrap-admin";
 import { setServerContext, type ServerContext } from "./src/server/context";
 import { createAuthCache } from "./src/server/auth/auth-cache";
-import { createSecretBox } from "./src/server/secrets/secret-box";
-import { loadSecretKey } from "./src/server/secrets/load-secret-key";
 import { createLiveConnections } from "./src/server/access/live-connections";
 import { syncAccessBindings } from "./src/server/access/sync-access-bindings";
-import { parseTrustedProxies, stripUntrustedForwarded } from "./src/server/http/trusted-proxies";
-import { applyUiSecurityHeaders } from "./src/server/http/ui-security-headers";
+import { isTrustedProxy, parseTrustedProxies } from "./src/server/http/trusted-proxies";
+import { stripUntrustedForwarding } from "./src/server/http/strip-untrusted-forwarding";
 import { startRetention } from "./src/server/retention/start-retention";
 import { startCredentialRotation } from "./src/server/agent-credentials/start-credential-rotation";
+import { createSecretBox } from "./src/server/secrets/secret-box";
+import { loadSecretKey } from "./src/server/secrets/load-secret-key";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
-import { handleK8sProxy } from "./src/server/tunnel/k8s-proxy";
-import { K8S_PREFIX } from "./src/server/tunnel/parse-k8s-proxy-url";
-import { sendKubeStatus } from "./src/server/tunnel/kube-status";
+import { createRequestHandler } from "./src/server/http/create-request-handler";
+import { answerClientError } from "./src/server/http/answer-client-error";
+import { refuseUpgrade } from "./src/server/http/refuse-upgrade";
+import { SERVED_METHODS } from "./src/server/http/screen-request";
 import { createUpgradeDispatcher } from "./src/server/http/dispatch-upgrade";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
 import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
+import { log } from "./src/server/logging/log";
+import { openBlobStore } from "./src/server/bundles/blob-store";
+import { createSiteBandwidth } from "./src/server/bundles/site-bandwidth";
+import { bundleSigner } from "./src/server/bundles/bundle-signer";
 
 const started = performance.now();
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -42,37 +47,27 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, kind, where, dataDir } = openDatabase(config.databaseUrl, join(repoDir, "data/outpost.db"), config.dataDir);
   const secretKey = loadSecretKey({ envValue: config.secretKey, keyFile: join(dataDir, "secret.key") });
-  console.log(`[outpost] secrets at rest sealed with the key from ${secretKey.source}`);
+  log.info({ source: secretKey.source }, `secrets at rest sealed with the key from ${secretKey.source}`);
   const applied = await applyMigrations(db, kind, join(repoDir, "prisma"));
-  console.log(`[outpost] database: ${kind} ${where}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
+  const blobs = await openBlobStore(config.blobDir ?? join(dataDir, "blobs"));
+  log.info({ kind, where, applied }, `database: ${kind} ${where}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
 
   const admin = await bootstrapAdmin(db, config.adminPassword);
   if (admin.generatedPassword) {
-    console.log(`[outpost] created user 'admin' with password: ${admin.generatedPassword}`);
-    console.log("[outpost] this password is shown only once; change it under Users, or set OUTPOST_ADMIN_PASSWORD on first start");
+    // Shown once, on purpose: the operator has no other way to learn it.
+    log.warn({ username: "admin", password: admin.generatedPassword }, "created user 'admin'; this password is shown only once: change it under Users, or set OUTPOST_ADMIN_PASSWORD on first start");
   }
   const wentOffline = await markAllOfflineAtStart(db);
-  if (wentOffline) console.log(`[outpost] ${wentOffline} cluster(s) marked offline until their agents reconnect`);
+  if (wentOffline) log.info({ clusters: wentOffline }, `${wentOffline} cluster(s) marked offline until their agents reconnect`);
 
   const app = next({ dev: config.dev, dir: webDir, hostname: config.host, port: config.port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  // The kube API proxy streams raw bodies both ways (watches stay open), so it is served here
-  // on plain Node streams rather than through a Next.js route handler.
+  // Forwarding headers are believed only from the proxies OUTPOST_TRUSTED_PROXIES names.
   const trustedProxies = parseTrustedProxies(config.trustedProxies);
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    stripUntrustedForwarded(req, trustedProxies);
-    if (req.url?.startsWith(K8S_PREFIX)) {
-      handleK8sProxy(ctx, req, res).catch((err: unknown) => {
-        console.error("[k8s] proxy failed:", err);
-        sendKubeStatus(res, 500, "Outpost: internal error; the centre's log has the details");
-      });
-      return;
-    }
-    applyUiSecurityHeaders(req, res, config.dev);
-    void handle(req, res);
-  };
+  const trusted = (address: string) => isTrustedProxy(trustedProxies, address);
+  const onRequest = createRequestHandler({ ctx: () => ctx, next: handle, isTrustedProxy: trusted, dev: config.dev });
   const httpServer =
     config.tlsCertFile && config.tlsKeyFile
       ? createTlsServer({ cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }, onRequest)
@@ -86,27 +81,32 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date() };
   setServerContext(ctx);
+  const signer = await bundleSigner(ctx);
+  log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
   const stopRetention = startRetention(ctx);
   const stopRotation = startCredentialRotation(ctx);
   const bound = await syncAccessBindings(ctx);
-  if (bound) console.log(`[outpost] RBAC bindings for Outpost's roles added to the desired state of ${bound} cluster(s)`);
-  // Upgrades (socket.io included) see only forwarded headers from trusted proxies too.
-  httpServer.prependListener("upgrade", (req: IncomingMessage) => stripUntrustedForwarded(req, trustedProxies));
+  if (bound) log.info({ clusters: bound }, "RBAC bindings for Outpost's roles added to desired states");
+  // Upgrades (socket.io's included) see forwarding headers only from trusted proxies too.
+  httpServer.prependListener("upgrade", (req: IncomingMessage) => stripUntrustedForwarding(req, trusted));
   httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));
+  httpServer.on("clientError", answerClientError);
+  // CONNECT (a forward-proxy request) is nothing the centre serves: refused, not silently dropped.
+  httpServer.on("connect", (_req, socket) => refuseUpgrade(socket, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "this method is not served by Outpost" } }, { allow: SERVED_METHODS.join(", ") }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
   const ms = Math.round(performance.now() - started);
-  console.log(`[outpost] ready on ${config.tlsCertFile ? "https" : "http"}://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} in ${ms} ms (${config.dev ? "development" : "production"})`);
+  log.info({ ms }, `ready on ${config.tlsCertFile ? "https" : "http"}://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} in ${ms} ms (${config.dev ? "development" : "production"})`);
 
   const shutdown = (signal: string) => {
-    console.log(`[outpost] ${signal}: shutting down`);
+    log.info({ signal }, "shutting down");
     stopRetention();
     stopRotation();
     io.close();
@@ -122,6 +122,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error("[outpost] failed to start:", err instanceof Error ? err.message : err);
+  log.fatal({ reason: err instanceof Error ? err.message : String(err) }, "failed to start");
   process.exit(1);
 });

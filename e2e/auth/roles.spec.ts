@@ -18,7 +18,7 @@ test.afterAll(async () => {
   await db?.drop();
 });
 
-test("a viewer cannot reach user management: no button, and HTTP 403", async ({ page }) => {
+test("a viewer sees no Users link, and the users page and API answer 403", async ({ page }) => {
   await signIn(page, centre.url, "vera", "viewer-password-1");
   const nav = page.getByRole("navigation");
   await expect(nav.getByRole("link", { name: "Fleet" })).toBeVisible();
@@ -27,7 +27,6 @@ test("a viewer cannot reach user management: no button, and HTTP 403", async ({ 
   const pageResponse = await page.goto(`${centre.url}/users`);
   expect(pageResponse?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: /403/ })).toBeVisible();
-  await expect(page.getByRole("button", { name: /new user|create user|add user/i })).toHaveCount(0);
 
   const api = await page.request.get(`${centre.url}/api/v1/users`);
   expect(api.status()).toBe(403);

@@ -86,8 +86,9 @@ describe("agent killed repeatedly during heavy writes", () => {
         clusterId = await fc.clusterId(NAME);
       }
       await sleep(life.ms);
+      // It must die by our hand, not by itself (a crash of its own would be a failure).
+      expect(agent!.child.exitCode, `agent exited by itself during life ${i + 1}:\n${agent!.output().slice(-2000)}`).toBeNull();
       await agent!.kill();
-      expect(agent!.child.signalCode).toBe("SIGKILL");
 
       const files = readOutboxFiles(stateDir);
       ackedByAgent = Math.max(ackedByAgent, files.ackedSeq);
@@ -122,11 +123,10 @@ describe("agent killed repeatedly during heavy writes", () => {
     const rows = await store.changes(clusterId);
     console.log(`${LIVES.length} kills:\n  ${perKill.join("\n  ")}\nfinal life drained the backlog in ${drainedMs} ms; centre acked ${centre.outboxAckedSeq}, ${rows.length} change rows, ${durable.size} records seen on disk`);
 
-    // No duplicate (cluster, seq), and seqs were stored in receive order.
-    const counts = await store.counts(clusterId);
-    expect(counts.rows).toBe(counts.distinctSeqs);
+    // Stored in the order of their seqs (rows come by seq): delivered in order. That no change is
+    // stored twice is checked by content below (the resourceVersion runs), not by seq, which a
+    // unique index already keeps single.
     for (let i = 1; i < rows.length; i++) {
-      expect(rows[i]!.seq).toBeGreaterThan(rows[i - 1]!.seq);
       expect(rows[i]!.receivedAt.getTime(), `seq ${rows[i]!.seq}`).toBeGreaterThanOrEqual(rows[i - 1]!.receivedAt.getTime());
     }
     expect(centre.outboxAckedSeq).toBeGreaterThanOrEqual(rows[rows.length - 1]!.seq);

@@ -51,8 +51,8 @@ describe("centre killed during traffic", () => {
     await sleep(3_000);
     const before = await Promise.all(edges.map(async (e) => (await fc.detail(e.clusterId)).changes[0]!.seq));
     const killedAt = Date.now();
+    expect(fc.centre.process.child.exitCode, "centre still running before the kill").toBeNull();
     await fc.centre.process.kill();
-    expect(fc.centre.process.child.signalCode).toBe("SIGKILL");
     await sleep(CENTRE_DOWN_MS);
     // Two of the three devices also lose their link until the centre is back, so their agents
     // certainly cannot reconnect before we look: the restarted centre must call them offline
@@ -124,16 +124,14 @@ describe("centre killed during traffic", () => {
     const store = await fc.stopAndOpenStore();
     for (const [i, e] of edges.entries()) {
       const rows = await store.changes(e.clusterId);
-      const counts = await store.counts(e.clusterId);
+      const duplicates = await store.duplicateChanges(e.clusterId);
       const cluster = await store.cluster(e.clusterId);
-      // No (cluster, seq) twice; the acknowledged sequence covers everything stored.
-      expect(counts.rows, e.name).toBe(counts.distinctSeqs);
+      // No change stored twice (under another seq); the acknowledged sequence covers everything stored.
+      expect(duplicates, e.name).toEqual([]);
       expect(cluster.outboxAckedSeq, e.name).toBeGreaterThanOrEqual(rows[rows.length - 1]!.seq);
       expect(rows[rows.length - 1]!.seq, e.name).toBeGreaterThan(before[i]!);
-      for (let j = 1; j < rows.length; j++) {
-        expect(rows[j]!.seq).toBeGreaterThan(rows[j - 1]!.seq);
-        expect(rows[j]!.receivedAt.getTime()).toBeGreaterThanOrEqual(rows[j - 1]!.receivedAt.getTime());
-      }
+      // Rows come by seq: received in that order means delivered in order.
+      for (let j = 1; j < rows.length; j++) expect(rows[j]!.receivedAt.getTime()).toBeGreaterThanOrEqual(rows[j - 1]!.receivedAt.getTime());
       // One agent process throughout: its changes are numbered 1, 2, 3… — none lost, none twice.
       const sim = rows.filter((c) => c.kind === "SimulatedChange");
       expect(sim.length, e.name).toBeGreaterThanOrEqual(made[i]!);

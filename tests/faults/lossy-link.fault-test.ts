@@ -9,8 +9,6 @@ import { describeTimeline, longestRun, longestStall, sampleStatus, sleep, startF
 import { createDevice, destroyAllDevices, requireHubNamespace, type Device } from "../support/netns";
 
 const NAME = "edge-lossy";
-/** The centre calls a link degraded when a heartbeat's round trip exceeds this (agent-presence.ts). */
-const DEGRADED_RTT_MS = 1_000;
 const LOSSY_WINDOW_MS = 32_000;
 
 describe("slow and lossy links", () => {
@@ -66,7 +64,7 @@ describe("slow and lossy links", () => {
 
   it("keeps delivering over 20 % loss + 300 ms delay, converges, and drains once the link is clean", async () => {
     const statsBefore = await device.linkStats();
-    const reconnectsBefore = (agent!.output().match(/ WARN +disconnected/g) ?? []).length;
+    const reconnectsBefore = (agent!.output().match(/"level":"warn"[^\n]*"msg":"disconnected; reconnecting"/g) ?? []).length;
     const sampler = sampleStatus(fc, clusterId, 250);
     let window: StatusSample[];
     try {
@@ -80,7 +78,7 @@ describe("slow and lossy links", () => {
     const cleared = Date.now();
     const stats = await device.linkStats();
     const dropped = stats.toDevice.dropped + stats.toHub.dropped - statsBefore.toDevice.dropped - statsBefore.toHub.dropped;
-    const reconnects = (agent!.output().match(/ WARN +disconnected/g) ?? []).length - reconnectsBefore;
+    const reconnects = (agent!.output().match(/"level":"warn"[^\n]*"msg":"disconnected; reconnecting"/g) ?? []).length - reconnectsBefore;
 
     const online = await eventually(() => fc.detail(clusterId), (d) => d.status === "online" && d.queuedAtDevice === 0, "online with nothing queued after the link is clean", 75_000);
     const onlineMs = Date.now() - cleared;
@@ -107,9 +105,10 @@ describe("slow and lossy links", () => {
     // The centre's view converges on "connected": offline only while the agent redials.
     expect(longestRun(window, "offline"), describeTimeline(window)).toBeLessThan(20_000);
     expect(count("offline"), describeTimeline(window)).toBeLessThan(window.length / 2);
-    // Guaranteed by the presence rule: a heartbeat slower than 1 s makes the link degraded
-    // (and it stays so until three good beats), so seeing such an RTT means seeing "degraded".
-    if (maxRtt > DEGRADED_RTT_MS) expect(count("degraded"), describeTimeline(window)).toBeGreaterThan(0);
+    // 20 % loss each way over ~30 one-second heartbeats (TCP resends a lost frame only after its
+    // retransmission timeout, on top of 600 ms of round trip) always gives slow or missed beats;
+    // the presence rule makes such a link degraded until three good beats in a row.
+    expect(count("degraded"), describeTimeline(window)).toBeGreaterThan(0);
     expect(online.queuedAtDevice).toBe(0);
 
     // Every change the agent made so far reaches the centre, once each, in order: the SimDriver
@@ -126,8 +125,7 @@ describe("slow and lossy links", () => {
     const sim = rows.filter((c) => c.kind === "SimulatedChange");
     expect(sim.length).toBeGreaterThanOrEqual(made);
     expect(sim.map((c) => Number(c.resourceVersion))).toEqual(sim.map((_, i) => i + 1));
-    const counts = await store.counts(clusterId);
-    expect(counts.rows).toBe(counts.distinctSeqs);
+    expect(await store.duplicateChanges(clusterId)).toEqual([]);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.receivedAt.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.receivedAt.getTime());
     expect((await store.cluster(clusterId)).outboxAckedSeq).toBeGreaterThanOrEqual(rows[rows.length - 1]!.seq);
   });

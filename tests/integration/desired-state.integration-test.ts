@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DesiredStateView } from "@outpost/cluster-core";
-import { startAgent, type AgentProcess } from "../support/agent";
-import { ApiClient } from "../support/api-client";
-import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
 import { eventually } from "../support/eventually";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { startTestCluster, type TestCluster } from "../support/test-cluster";
+import { ONLINE_CLUSTER_TIMEOUT_MS, startOnlineCluster, type OnlineCluster } from "../support/online-cluster";
 
 /** Desired state is cached on the device and reconciled against a real API server, link or not. */
 describe("desired state and offline reconciliation", () => {
-  let cluster: TestCluster;
-  let db: TestDatabase;
-  let centre: Centre;
-  let admin: ApiClient;
-  let agent: AgentProcess;
-  let clusterId: string;
+  let oc: OnlineCluster;
 
   const configMap = (value: string) => ({
     apiVersion: "v1",
@@ -22,58 +13,47 @@ describe("desired state and offline reconciliation", () => {
     metadata: { name: "till-settings", namespace: "default" },
     data: { currency: value },
   });
-  const liveValue = async () => (await cluster.kubectlRun(["get", "configmap", "till-settings", "-o", "jsonpath={.data.currency}"])).stdout;
+  const liveValue = async () => (await oc.cluster.kubectlRun(["get", "configmap", "till-settings", "-o", "jsonpath={.data.currency}"])).stdout;
 
   beforeAll(async () => {
-    [cluster, db] = await Promise.all([startTestCluster({ nodes: 1 }), createTestDatabase()]);
-    centre = await startCentre({ databaseUrl: db.url });
-    admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
-    const site = await admin.createSite("bakery-4");
-    const { token } = await admin.createRegistrationToken(site.id, "bakery-4-k3s");
-    agent = startAgent({ server: centre.url, registrationToken: token, kubeconfig: cluster.kubeconfig, env: { OUTPOST_RECONCILE_INTERVAL_MS: "1000" } });
-    clusterId = (await eventually(() => admin.clusters(), (cs) => cs[0]?.status === "online", "online", 30_000))[0]!.id;
-  }, 240_000);
-  afterAll(async () => {
-    await agent?.stop();
-    await centre?.stop();
-    await Promise.all([cluster?.stop(), db?.drop()]);
-  });
+    oc = await startOnlineCluster({ name: "bakery-4", nodes: 1, agent: { env: { OUTPOST_RECONCILE_INTERVAL_MS: "1000" } } });
+  }, ONLINE_CLUSTER_TIMEOUT_MS);
+  afterAll(() => oc?.stop());
 
   it("applies a new generation with server-side apply and reports it applied", async () => {
     // The cluster starts with Outpost's own RBAC bindings (source "access") as its first generation.
-    const before = await admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${clusterId}/desired-state`);
-    const set = await admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap("EUR")] });
+    const before = await oc.admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${oc.clusterId}/desired-state`);
+    const set = await oc.admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${oc.clusterId}/desired-state`, { manifests: [configMap("EUR")] });
     expect(set.generation).toBe(before.generation + 1);
     await eventually(liveValue, (v) => v === "EUR", "ConfigMap applied on the cluster");
-    const managers = (await cluster.kubectlRun(["get", "configmap", "till-settings", "-o", "jsonpath={.metadata.managedFields[*].manager}"])).stdout;
+    const managers = (await oc.cluster.kubectlRun(["get", "configmap", "till-settings", "-o", "jsonpath={.metadata.managedFields[*].manager}"])).stdout;
     expect(managers).toContain("outpost");
-    await eventually(() => admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${clusterId}/desired-state`), (d) => d.appliedGeneration === set.generation, "the new generation applied");
+    await eventually(() => oc.admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${oc.clusterId}/desired-state`), (d) => d.appliedGeneration === set.generation, "the new generation applied");
   });
 
   it("deletes from the cluster an object that a new generation no longer lists, and labels what it applies", async () => {
     const extra = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "till-extra", namespace: "default" }, data: { a: "1" } };
-    const two = await admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap("EUR"), extra] });
-    const extraLive = () => cluster.kubectlRun(["get", "configmap", "till-extra", "-o", "jsonpath={.metadata.labels.app\\.kubernetes\\.io/managed-by}/{.metadata.annotations.outpost\\.io/source}"]);
+    const two = await oc.admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${oc.clusterId}/desired-state`, { manifests: [configMap("EUR"), extra] });
+    const extraLive = () => oc.cluster.kubectlRun(["get", "configmap", "till-extra", "-o", "jsonpath={.metadata.labels.app\\.kubernetes\\.io/managed-by}/{.metadata.annotations.outpost\\.io/source}"]);
     await eventually(extraLive, (r) => r.code === 0 && r.stdout === "outpost/operator", "second ConfigMap applied, labelled and annotated");
-    const one = await admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap("EUR")] });
+    const one = await oc.admin.ok<DesiredStateView>("PUT", `/api/v1/clusters/${oc.clusterId}/desired-state`, { manifests: [configMap("EUR")] });
     expect(one.generation).toBe(two.generation + 1);
     await eventually(extraLive, (r) => r.code !== 0 && /NotFound|not found/.test(r.stderr), "the unlisted ConfigMap deleted");
     expect(await liveValue()).toBe("EUR");
-    await eventually(() => admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${clusterId}/desired-state`), (d) => d.appliedGeneration === one.generation, "new generation applied");
+    await eventually(() => oc.admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${oc.clusterId}/desired-state`), (d) => d.appliedGeneration === one.generation, "new generation applied");
   });
 
   it("keeps reconciling while the centre is unreachable, and reports the drift afterwards", async () => {
-    await centre.stop();
+    await oc.centre.stop();
     // Someone changes and then deletes the object on site while the link is down.
-    expect((await cluster.kubectlRun(["patch", "configmap", "till-settings", "-p", '{"data":{"currency":"USD"}}'])).code).toBe(0);
+    expect((await oc.cluster.kubectlRun(["patch", "configmap", "till-settings", "-p", '{"data":{"currency":"USD"}}'])).code).toBe(0);
     await eventually(liveValue, (v) => v === "EUR", "put back while offline", 10_000);
-    expect((await cluster.kubectlRun(["delete", "configmap", "till-settings"])).code).toBe(0);
+    expect((await oc.cluster.kubectlRun(["delete", "configmap", "till-settings"])).code).toBe(0);
     await eventually(liveValue, (v) => v === "EUR", "recreated while offline", 10_000);
 
-    await centre.restart();
-    admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
+    await oc.restartCentre();
     const detail = await eventually(
-      () => admin.cluster(clusterId),
+      () => oc.admin.cluster(oc.clusterId),
       (d) => d.status === "online" && d.changes.filter((c) => c.type === "DRIFT" && c.name === "till-settings").length >= 2,
       "drift reports delivered after the link returns",
       30_000,
@@ -84,14 +64,13 @@ describe("desired state and offline reconciliation", () => {
   });
 
   it("refuses bad desired state and non-operators, changing nothing", async () => {
-    const before = await admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${clusterId}/desired-state`);
+    const before = await oc.admin.ok<DesiredStateView>("GET", `/api/v1/clusters/${oc.clusterId}/desired-state`);
     for (const body of [{ manifests: [{ kind: "ConfigMap" }] }, { manifests: [{ ...configMap("X"), metadata: { name: "Bad Name" } }] }, { manifests: "all" }, {}]) {
-      expect((await admin.call("PUT", `/api/v1/clusters/${clusterId}/desired-state`, body)).status).toBe(422);
+      expect((await oc.admin.call("PUT", `/api/v1/clusters/${oc.clusterId}/desired-state`, body)).status).toBe(422);
     }
-    await admin.ok("POST", "/api/v1/users", { username: "val", password: "viewer-password-1", role: "viewer" });
-    const viewer = await ApiClient.signIn(centre.url, "val", "viewer-password-1");
-    expect((await viewer.call("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap("GBP")] })).status).toBe(403);
-    expect(await admin.ok("GET", `/api/v1/clusters/${clusterId}/desired-state`)).toEqual(before);
+    const viewer = await oc.signInAs("viewer", "val");
+    expect((await viewer.call("PUT", `/api/v1/clusters/${oc.clusterId}/desired-state`, { manifests: [configMap("GBP")] })).status).toBe(403);
+    expect(await oc.admin.ok("GET", `/api/v1/clusters/${oc.clusterId}/desired-state`)).toEqual(before);
     expect(await liveValue()).toBe("EUR");
   });
 });

@@ -1,38 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClusterDetail } from "@outpost/cluster-core";
-import { startAgent, type AgentProcess } from "../support/agent";
-import { ApiClient } from "../support/api-client";
-import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
 import { eventually } from "../support/eventually";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { startTestCluster, type TestCluster } from "../support/test-cluster";
+import { ONLINE_CLUSTER_TIMEOUT_MS, startOnlineCluster, type OnlineCluster } from "../support/online-cluster";
 
 /** Changes made with kubectl on a real API server reach the centre through a real agent. */
 describe("KubeDriver against a real Kubernetes API server", () => {
-  let cluster: TestCluster;
-  let db: TestDatabase;
-  let centre: Centre;
-  let admin: ApiClient;
-  let agent: AgentProcess;
-  let clusterId: string;
+  let oc: OnlineCluster;
 
   beforeAll(async () => {
-    [cluster, db] = await Promise.all([startTestCluster({ nodes: 2 }), createTestDatabase()]);
-    centre = await startCentre({ databaseUrl: db.url });
-    admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
-    const site = await admin.createSite("plant-3");
-    const { token } = await admin.createRegistrationToken(site.id, "plant-3-k3s");
-    agent = startAgent({ server: centre.url, registrationToken: token, kubeconfig: cluster.kubeconfig });
-    const online = await eventually(() => admin.clusters(), (cs) => cs[0]?.status === "online" && cs[0].nodesTotal === 2, "kube cluster online", 30_000);
-    clusterId = online[0]!.id;
-  }, 240_000);
-  afterAll(async () => {
-    await agent?.stop();
-    await centre?.stop();
-    await Promise.all([cluster?.stop(), db?.drop()]);
-  });
+    oc = await startOnlineCluster({ name: "plant-3", nodes: 2 });
+  }, ONLINE_CLUSTER_TIMEOUT_MS);
+  afterAll(() => oc?.stop());
 
-  const detail = () => admin.cluster(clusterId);
+  const detail = () => oc.admin.cluster(oc.clusterId);
   /** Waits for the centre to show a change, and returns how long it took. */
   async function within5s(what: string, accept: (d: ClusterDetail) => boolean): Promise<number> {
     const t0 = Date.now();
@@ -44,7 +24,7 @@ describe("KubeDriver against a real Kubernetes API server", () => {
     const d = await detail();
     expect(d.simulated).toBe(false);
     expect(d.k3sVersion).toMatch(/^v1\.\d+\.\d+/);
-    expect(d.nodes.map((n) => n.name).sort()).toEqual(cluster.nodes);
+    expect(d.nodes.map((n) => n.name).sort()).toEqual(oc.cluster.nodes);
     const server = d.nodes.find((n) => n.name === "edge-node-0")!;
     expect(server.roles).toContain("control-plane");
     expect(server.ready).toBe(true);
@@ -54,19 +34,19 @@ describe("KubeDriver against a real Kubernetes API server", () => {
   });
 
   it("shows a new and a scaled Deployment within 5 s", async () => {
-    const created = await cluster.kubectlRun(["create", "deployment", "web", "--image=registry.local/web:1", "--replicas=2"]);
+    const created = await oc.cluster.kubectlRun(["create", "deployment", "web", "--image=registry.local/web:1", "--replicas=2"]);
     expect(created.code, created.stderr).toBe(0);
     const ms1 = await within5s("deployment web 2/2", (d) => d.workloads.some((w) => w.name === "web" && w.desired === 2 && w.ready === 2));
-    const scaled = await cluster.kubectlRun(["scale", "deployment/web", "--replicas=5"]);
+    const scaled = await oc.cluster.kubectlRun(["scale", "deployment/web", "--replicas=5"]);
     expect(scaled.code, scaled.stderr).toBe(0);
     const ms2 = await within5s("deployment web desired 5", (d) => d.workloads.some((w) => w.name === "web" && w.desired === 5));
     console.log(`[kube-driver] deployment visible after ${ms1} ms, scale after ${ms2} ms`);
   });
 
   it("shows a node going NotReady and Ready again within 5 s", async () => {
-    await cluster.setNodeReady("edge-node-1", false);
+    await oc.cluster.setNodeReady("edge-node-1", false);
     await within5s("edge-node-1 NotReady", (d) => d.nodesReady === 1 && d.nodes.find((n) => n.name === "edge-node-1")?.ready === false);
-    await cluster.setNodeReady("edge-node-1", true);
+    await oc.cluster.setNodeReady("edge-node-1", true);
     await within5s("edge-node-1 Ready", (d) => d.nodesReady === 2);
   });
 
@@ -84,7 +64,7 @@ describe("KubeDriver against a real Kubernetes API server", () => {
       lastTimestamp: new Date().toISOString(),
       source: { component: "integration-test" },
     };
-    const res = await cluster.kubectlRun(["create", "-f", "-"], { input: JSON.stringify(event) });
+    const res = await oc.cluster.kubectlRun(["create", "-f", "-"], { input: JSON.stringify(event) });
     expect(res.code, res.stderr).toBe(0);
     await within5s("warning event", (d) => d.events.some((e) => e.reason === "OutpostTestWarning" && e.type === "Warning" && e.message.includes("disk almost full")));
   });

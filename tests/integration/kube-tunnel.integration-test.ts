@@ -5,22 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAgent, type AgentProcess } from "../support/agent";
-import { ApiClient } from "../support/api-client";
-import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
+import type { ApiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { startTestCluster, type TestCluster } from "../support/test-cluster";
+import { ONLINE_CLUSTER_TIMEOUT_MS, startOnlineCluster, type OnlineCluster } from "../support/online-cluster";
 
 /** kubectl reaches a real API server through the centre and the agent's tunnel. */
 describe("kube API through the tunnel", () => {
-  let cluster: TestCluster;
-  let db: TestDatabase;
-  let centre: Centre;
-  let admin: ApiClient;
-  let agent: AgentProcess;
-  let clusterId: string;
-  let registrationToken: string;
+  let oc: OnlineCluster;
   let adminKubeconfig: string;
   let viewerKubeconfig: string;
   const tmp = mkdtempSync(join(tmpdir(), "outpost-tunnel-test-"));
@@ -35,46 +26,34 @@ describe("kube API through the tunnel", () => {
   }
 
   beforeAll(async () => {
-    [cluster, db] = await Promise.all([startTestCluster({ nodes: 2 }), createTestDatabase()]);
     // HTTPS: kubectl sends bearer tokens only over TLS.
-    centre = await startCentre({ databaseUrl: db.url, tls: true });
-    admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
-    const site = await admin.createSite("clinic-5");
-    registrationToken = (await admin.createRegistrationToken(site.id, "clinic-5-k3s")).token;
-    agent = startAgent({ server: centre.url, registrationToken, kubeconfig: cluster.kubeconfig });
-    clusterId = (await eventually(() => admin.clusters(), (cs) => cs[0]?.status === "online", "online", 30_000))[0]!.id;
-    // Outpost's RBAC bindings (viewer → view, …) are on the cluster once its agent applied them.
-    await eventually(() => admin.ok<{ generation: number; appliedGeneration: number }>("GET", `/api/v1/clusters/${clusterId}/desired-state`), (d) => d.generation > 0 && d.appliedGeneration === d.generation, "RBAC bindings applied", 30_000);
-    await admin.ok("POST", "/api/v1/users", { username: "vic", password: "viewer-password-1", role: "viewer" });
-    const viewer = await ApiClient.signIn(centre.url, "vic", "viewer-password-1");
-    adminKubeconfig = await downloadKubeconfig(admin, clusterId, "admin.yaml");
-    viewerKubeconfig = await downloadKubeconfig(viewer, clusterId, "viewer.yaml");
-  }, 240_000);
+    oc = await startOnlineCluster({ name: "clinic-5", nodes: 2, tls: true });
+    adminKubeconfig = await downloadKubeconfig(oc.admin, oc.clusterId, "admin.yaml");
+    viewerKubeconfig = await downloadKubeconfig(await oc.signInAs("viewer", "vic"), oc.clusterId, "viewer.yaml");
+  }, ONLINE_CLUSTER_TIMEOUT_MS);
   afterAll(async () => {
     for (const s of sockets) s.close();
-    await agent?.stop();
-    await centre?.stop();
-    await Promise.all([cluster?.stop(), db?.drop()]);
+    await oc?.stop();
   });
 
-  const kubectl = (args: string[], kubeconfig = adminKubeconfig, input?: string) => cluster.kubectlRun(args, { kubeconfig, input });
-  const metrics = () => admin.ok<{ tunnelStreamsOpen: number }>("GET", "/api/v1/metrics");
+  const kubectl = (args: string[], kubeconfig = adminKubeconfig, input?: string) => oc.cluster.kubectlRun(args, { kubeconfig, input });
+  const metrics = () => oc.admin.ok<{ tunnelStreamsOpen: number }>("GET", "/api/v1/metrics");
 
   it("serves kubectl get, apply and delete, with changes audited", async () => {
     const nodes = await kubectl(["get", "nodes", "-o", "name"]);
     expect(nodes.code, nodes.stderr).toBe(0);
-    expect(nodes.stdout.trim().split("\n").sort()).toEqual(cluster.nodes.map((n) => `node/${n}`));
+    expect(nodes.stdout.trim().split("\n").sort()).toEqual(oc.cluster.nodes.map((n) => `node/${n}`));
 
     const manifest = JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "till-config", namespace: "default" }, data: { currency: "EUR" } });
     const applied = await kubectl(["apply", "-f", "-"], adminKubeconfig, manifest);
     expect(applied.code, applied.stderr).toBe(0);
     // The object really is on the cluster's own API server.
-    const direct = await cluster.kubectlRun(["get", "configmap", "till-config", "-o", "jsonpath={.data.currency}"]);
+    const direct = await oc.cluster.kubectlRun(["get", "configmap", "till-config", "-o", "jsonpath={.data.currency}"]);
     expect(direct.stdout).toBe("EUR");
 
     const deleted = await kubectl(["delete", "configmap", "till-config"]);
     expect(deleted.code, deleted.stderr).toBe(0);
-    const audit = await admin.ok<{ action: string; actorName: string; details: { path?: string } }[]>("GET", "/api/v1/audit?limit=50");
+    const audit = await oc.admin.ok<{ action: string; actorName: string; details: { path?: string } }[]>("GET", "/api/v1/audit?limit=50");
     const k8s = audit.filter((e) => e.action.startsWith("k8s."));
     expect(k8s.map((e) => e.action)).toEqual(expect.arrayContaining(["k8s.post", "k8s.delete"]));
     expect(k8s.every((e) => e.actorName === "admin")).toBe(true);
@@ -82,12 +61,12 @@ describe("kube API through the tunnel", () => {
   });
 
   it("keeps `kubectl get pods -w` open and streams changes to it", async () => {
-    const watch = spawn(cluster.kubectl, ["--kubeconfig", adminKubeconfig, "get", "pods", "-w", "-o", "name"], { stdio: ["ignore", "pipe", "pipe"] });
+    const watch = spawn(oc.cluster.kubectl, ["--kubeconfig", adminKubeconfig, "get", "pods", "-w", "-o", "name"], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     watch.stdout.on("data", (d: Buffer) => (out += d.toString()));
     try {
       await eventually(async () => (await metrics()).tunnelStreamsOpen, (n) => n >= 1, "watch stream open");
-      const created = await cluster.kubectlRun(["create", "deployment", "watched", "--image=registry.local/app:1", "--replicas=1"]);
+      const created = await oc.cluster.kubectlRun(["create", "deployment", "watched", "--image=registry.local/app:1", "--replicas=1"]);
       expect(created.code, created.stderr).toBe(0);
       await eventually(async () => out, (o) => /pod\/watched-/.test(o), "watch sees the new pod", 10_000);
     } finally {
@@ -103,19 +82,19 @@ describe("kube API through the tunnel", () => {
     const refused = await kubectl(["delete", "deployment", "watched"], viewerKubeconfig);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/User "outpost:vic" cannot delete resource "deployments"/);
-    expect((await cluster.kubectlRun(["get", "deployment", "watched", "-o", "name"])).stdout.trim()).toBe("deployment.apps/watched");
+    expect((await oc.cluster.kubectlRun(["get", "deployment", "watched", "-o", "name"])).stdout.trim()).toBe("deployment.apps/watched");
   });
 
   it("refuses callers without a valid Outpost token", async () => {
-    const res = await fetch(`${centre.url}/k8s/clusters/${clusterId}/api/v1/nodes`);
+    const res = await fetch(`${oc.centre.url}/k8s/clusters/${oc.clusterId}/api/v1/nodes`);
     expect(res.status).toBe(401);
-    const forged = await fetch(`${centre.url}/k8s/clusters/${clusterId}/api/v1/nodes`, { headers: { authorization: `Bearer ${cluster.adminToken}` } });
+    const forged = await fetch(`${oc.centre.url}/k8s/clusters/${oc.clusterId}/api/v1/nodes`, { headers: { authorization: `Bearer ${oc.cluster.adminToken}` } });
     expect(forged.status).toBe(401);
   });
 
   it("serves many concurrent requests and large bodies both ways", async () => {
-    const token = await admin.ok<{ token: string }>("POST", "/api/v1/api-tokens", { name: "concurrency" });
-    const base = `${centre.url}/k8s/clusters/${clusterId}`;
+    const token = await oc.admin.ok<{ token: string }>("POST", "/api/v1/api-tokens", { name: "concurrency" });
+    const base = `${oc.centre.url}/k8s/clusters/${oc.clusterId}`;
     const headers = { authorization: `Bearer ${token.token}` };
     const results = await Promise.all(Array.from({ length: 40 }, () => fetch(`${base}/api/v1/nodes`, { headers }).then(async (r) => ({ status: r.status, body: (await r.json()) as { items: unknown[] } }))));
     expect(results.every((r) => r.status === 200 && r.body.items.length === 2)).toBe(true);
@@ -130,39 +109,58 @@ describe("kube API through the tunnel", () => {
   });
 
   it("answers 503 with 'offline since' while the agent is away", async () => {
-    await agent.stop();
-    await eventually(() => admin.clusters(), (cs) => cs[0]?.status === "offline", "offline");
+    await oc.agent.stop();
+    await eventually(oc.summary, (c) => c.status === "offline", "offline");
     const res = await kubectl(["get", "nodes"]);
     expect(res.code).not.toBe(0);
     expect(res.stderr).toMatch(/is offline since/);
     // Restarted from its saved credential; the spent token is ignored.
-    agent = startAgent({ server: centre.url, registrationToken, kubeconfig: cluster.kubeconfig, stateDir: agent.stateDir });
-    await eventually(() => admin.clusters(), (cs) => cs[0]?.status === "online", "online again", 30_000);
+    await oc.restartAgent();
   });
 
   describe("isolation: an agent only ever serves its own cluster", () => {
     let rogue: Socket;
     let rogueId: string;
+    let rogueCredential: string;
     const opensSeenByRogue: unknown[] = [];
 
     beforeAll(async () => {
-      const site = await admin.createSite("rogue-site");
-      const { token } = await admin.createRegistrationToken(site.id, "rogue-k3s");
-      const reg = await fetch(`${centre.url}/api/v1/agent/register`, {
+      const site = await oc.admin.createSite("rogue-site");
+      const { token } = await oc.admin.createRegistrationToken(site.id, "rogue-k3s");
+      const reg = await fetch(`${oc.centre.url}/api/v1/agent/register`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ registrationToken: token, agentVersion: "rogue", simulated: false }),
       });
       const { clusterId: id, credential } = (await reg.json()) as { clusterId: string; credential: string };
       rogueId = id;
-      rogue = io(`${centre.url}/agent`, { auth: { clusterId: id, credential, agentVersion: "rogue", features: ["impersonation"] }, transports: ["websocket"], reconnection: false });
+      rogueCredential = credential;
+      rogue = io(`${oc.centre.url}/agent`, { auth: { clusterId: id, credential, agentVersion: "rogue", features: ["impersonation"] }, transports: ["websocket"], reconnection: false });
       sockets.push(rogue);
       rogue.on("tunnel:open", (o: unknown) => opensSeenByRogue.push(o));
       await new Promise<void>((resolve, reject) => (rogue.on("connect", resolve), rogue.on("connect_error", reject)));
     });
 
+    it("refuses an agent that presents its own valid credential with this cluster's id, and keeps serving this cluster's requests through its own agent", async () => {
+      const impostor = io(`${oc.centre.url}/agent`, { auth: { clusterId: oc.clusterId, credential: rogueCredential, agentVersion: "rogue" }, transports: ["websocket"], reconnection: false });
+      sockets.push(impostor);
+      const opensSeenByImpostor: unknown[] = [];
+      impostor.on("tunnel:open", (o: unknown) => opensSeenByImpostor.push(o));
+      const outcome = await new Promise<{ message: string; code?: string }>((resolve) => {
+        impostor.on("connect", () => resolve({ message: "connected" }));
+        impostor.on("connect_error", (err: Error & { data?: { code?: string } }) => resolve({ message: err.message, code: err.data?.code }));
+      });
+      expect(outcome).toMatchObject({ code: "AGENT_CREDENTIAL_INVALID" });
+      const nodes = await kubectl(["get", "nodes", "-o", "name"]);
+      expect(nodes.code, nodes.stderr).toBe(0);
+      expect(nodes.stdout.trim().split("\n").sort()).toEqual(oc.cluster.nodes.map((n) => `node/${n}`));
+      expect(opensSeenByImpostor).toEqual([]);
+      expect((await oc.summary()).status).toBe("online");
+      impostor.close();
+    });
+
     it("never lets another agent answer this cluster's requests, whatever stream ids it guesses", async () => {
-      const watch = spawn(cluster.kubectl, ["--kubeconfig", adminKubeconfig, "get", "nodes", "-w", "-o", "name"], { stdio: ["ignore", "pipe", "pipe"] });
+      const watch = spawn(oc.cluster.kubectl, ["--kubeconfig", adminKubeconfig, "get", "nodes", "-w", "-o", "name"], { stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
       watch.stdout.on("data", (d: Buffer) => (out += d.toString()));
       try {
@@ -183,29 +181,34 @@ describe("kube API through the tunnel", () => {
     });
 
     it("sends requests only to the addressed cluster, and refuses path tricks", async () => {
-      const token = (await admin.ok<{ token: string }>("POST", "/api/v1/api-tokens", { name: "tricks" })).token;
+      const token = (await oc.admin.ok<{ token: string }>("POST", "/api/v1/api-tokens", { name: "tricks" })).token;
       // Raw requests: fetch() would normalise the dot segments away before sending them.
       const get = (path: string) =>
-        new Promise<{ status: number }>((resolve, reject) => {
-          const url = new URL(centre.url);
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const url = new URL(oc.centre.url);
           const req = httpsRequest({ host: url.hostname, port: url.port, path, headers: { authorization: `Bearer ${token}` } }, (res) => {
-            res.resume();
-            resolve({ status: res.statusCode ?? 0 });
+            let body = "";
+            res.on("data", (d: Buffer) => (body += d.toString()));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
           });
           req.on("error", reject);
           req.end();
         });
-      expect((await get(`/k8s/clusters/${clusterId}/api/v1/nodes`)).status).toBe(200);
-      for (const path of [
-        `/k8s/clusters/${clusterId}/%2e%2e/${rogueId}/api`,
-        `/k8s/clusters/${clusterId}/../${rogueId}/api`,
-        `/k8s/clusters/${clusterId}//127.0.0.1/api`,
-        `/k8s/clusters/${clusterId}/api/v1/nodes%0d%0aHost:%20evil`,
-        `/k8s/clusters/not-a-cluster/api/v1/nodes`,
-        `/k8s/clusters/${clusterId}%2f..%2f${rogueId}/api/v1/nodes`,
-      ]) {
+      expect((await get(`/k8s/clusters/${oc.clusterId}/api/v1/nodes`)).status).toBe(200);
+      // Each is refused by Outpost itself (its own Status message), not by the API server after the tunnel.
+      const dotSegments = /^Outpost: dot segments and encoded slashes are not allowed in the path$/;
+      for (const [path, status, message] of [
+        [`/k8s/clusters/${oc.clusterId}/%2e%2e/${rogueId}/api`, 400, dotSegments],
+        [`/k8s/clusters/${oc.clusterId}/../${rogueId}/api`, 400, dotSegments],
+        [`/k8s/clusters/${oc.clusterId}//127.0.0.1/api`, 400, /^Outpost: path must start with a single '\/'$/],
+        [`/k8s/clusters/${oc.clusterId}/api/v1/nodes%0d%0aHost:%20evil`, 400, /^Outpost: control characters are not allowed in the path$/],
+        [`/k8s/clusters/not-a-cluster/api/v1/nodes`, 404, /^Outpost: no such cluster$/],
+        [`/k8s/clusters/${oc.clusterId}%2f..%2f${rogueId}/api/v1/nodes`, 400, dotSegments],
+      ] as const) {
         const res = await get(path);
-        expect([400, 404], `${path} → ${res.status}`).toContain(res.status);
+        expect(res.status, `${path}: ${res.body}`).toBe(status);
+        const answer = JSON.parse(res.body) as { kind: string; code: number; message: string };
+        expect(answer, path).toMatchObject({ kind: "Status", code: status, message: expect.stringMatching(message) });
       }
       expect(opensSeenByRogue).toEqual([]);
 

@@ -22,7 +22,7 @@ describe("upgrade requests that the centre does not serve", () => {
   });
 
   it("answers an unauthenticated upgrade under /k8s/ with a kube Status at once and closes the connection", async () => {
-    const res = await rawExchange(centre.port, upgrade("/k8s/clusters/x/api"), { idleMs: 3_000 });
+    const res = await rawExchange(centre.port, upgrade("/k8s/clusters/x/api"), { timeoutMs: 3_000 });
     expect(res.status, res.raw).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.raw).toContain('"kind":"Status"');
@@ -32,7 +32,7 @@ describe("upgrade requests that the centre does not serve", () => {
 
   it("refuses an upgrade to any other address with a JSON error and closes the connection", async () => {
     for (const path of ["/", "/api/v1/me", "/_next/webpack-hmr", "/ui"]) {
-      const res = await rawExchange(centre.port, upgrade(path), { idleMs: 3_000 });
+      const res = await rawExchange(centre.port, upgrade(path), { timeoutMs: 3_000 });
       expect(res.status, `${path}: ${res.raw}`).toBe(404);
       expect(res.raw).toContain('"error":{');
       expect(res.closedByServer, path).toBe(true);
@@ -43,7 +43,7 @@ describe("upgrade requests that the centre does not serve", () => {
     const pid = centre.process.child.pid!;
     const baseline = openDescriptors(pid);
     // Each caller sends its upgrade and leaves at once, as the scanner in the issue did.
-    await Promise.all(Array.from({ length: 300 }, (_, i) => rawExchange(centre.port, upgrade(`/k8s/clusters/c${i}/api`), { idleMs: 50 })));
+    await Promise.all(Array.from({ length: 300 }, (_, i) => rawExchange(centre.port, upgrade(`/k8s/clusters/c${i}/api`), { timeoutMs: 50 })));
     await eventually(async () => openDescriptors(pid), (n) => n <= baseline + 5, `descriptors back near ${baseline}`, 10_000);
   });
 });

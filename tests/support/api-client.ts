@@ -31,6 +31,13 @@ export class ApiClient {
     return client;
   }
 
+  /** A client that sends this Cookie header (e.g. a forged or expired session). */
+  static withCookie(baseUrl: string, cookie: string): ApiClient {
+    const client = new ApiClient(baseUrl);
+    client.cookie = cookie;
+    return client;
+  }
+
   get sessionCookie(): string | null {
     return this.cookie;
   }

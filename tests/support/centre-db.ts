@@ -31,8 +31,12 @@ export interface CentreDb {
   /** Every stored change of the cluster, by seq. */
   changes(clusterId: string): Promise<StoredChange[]>;
   cluster(clusterId: string): Promise<StoredCluster>;
-  /** Rows of the cluster's changes and their distinct seqs, counted by the database. */
-  counts(clusterId: string): Promise<{ rows: number; distinctSeqs: number }>;
+  /**
+   * Changes of the cluster stored more than once under different seqs (same type, object and
+   * resourceVersion), as counted by the database. (Two rows with one seq cannot exist: a unique
+   * index forbids them, so counting those would prove nothing.)
+   */
+  duplicateChanges(clusterId: string): Promise<{ type: string; kind: string; namespace: string; name: string; resourceVersion: string; times: number }[]>;
   /** Any read-only query, for diagnostics (placeholders: `?` for SQLite, `$1…` for PostgreSQL). */
   query(sql: string, args?: (string | number)[]): Promise<Record<string, unknown>[]>;
   /** Writes rows the API cannot make (e.g. backdated ones for retention); same placeholders as query. */
@@ -41,6 +45,9 @@ export interface CentreDb {
 }
 
 const CHANGE_COLUMNS = `"seq", "type", "kind", "namespace", "name", "resourceVersion", "summary", "observedAt", "receivedAt"`;
+const DUPLICATES_SQL = (param: string) =>
+  `SELECT "type", "kind", "namespace", "name", "resourceVersion", COUNT(*) AS "times" FROM "ClusterChange" WHERE "clusterId" = ${param} ` +
+  `GROUP BY "type", "kind", "namespace", "name", "resourceVersion" HAVING COUNT(*) > 1`;
 const CLUSTER_COLUMNS = `"status", "outboxAckedSeq", "queuedAtDevice", "offlineSince", "lastSeenAt"`;
 
 export async function openCentreDb(url: string): Promise<CentreDb> {
@@ -64,13 +71,9 @@ function sqliteReader(client: Client): CentreDb {
       if (!row) throw new Error(`no cluster ${clusterId} in the centre's database`);
       return toCluster(row as unknown as Record<string, unknown>);
     },
-    async counts(clusterId) {
-      const rs = await client.execute({
-        sql: `SELECT COUNT(*) AS "rows", COUNT(DISTINCT "seq") AS "distinctSeqs" FROM "ClusterChange" WHERE "clusterId" = ?`,
-        args: [clusterId],
-      });
-      const row = rs.rows[0] as unknown as { rows: number | bigint; distinctSeqs: number | bigint };
-      return { rows: Number(row.rows), distinctSeqs: Number(row.distinctSeqs) };
+    async duplicateChanges(clusterId) {
+      const rs = await client.execute({ sql: DUPLICATES_SQL("?"), args: [clusterId] });
+      return rs.rows.map((r) => toDuplicate(r as unknown as Record<string, unknown>));
     },
     async query(sql, args = []) {
       const rs = await client.execute({ sql, args });
@@ -99,10 +102,9 @@ async function openPostgres(url: string): Promise<CentreDb> {
       if (!row) throw new Error(`no cluster ${clusterId} in the centre's database`);
       return toCluster(row);
     },
-    async counts(clusterId) {
-      const rs = await client.query(`SELECT COUNT(*) AS "rows", COUNT(DISTINCT "seq") AS "distinctSeqs" FROM "ClusterChange" WHERE "clusterId" = $1`, [clusterId]);
-      const row = rs.rows[0] as { rows: string | number; distinctSeqs: string | number };
-      return { rows: Number(row.rows), distinctSeqs: Number(row.distinctSeqs) };
+    async duplicateChanges(clusterId) {
+      const rs = await client.query(DUPLICATES_SQL("$1"), [clusterId]);
+      return rs.rows.map((r: Record<string, unknown>) => toDuplicate(r));
     },
     async query(sql, args = []) {
       return (await client.query(sql, args)).rows as Record<string, unknown>[];
@@ -128,6 +130,10 @@ function toChange(r: Record<string, unknown>): StoredChange {
     observedAt: toDate(r.observedAt)!,
     receivedAt: toDate(r.receivedAt)!,
   };
+}
+
+function toDuplicate(r: Record<string, unknown>) {
+  return { type: String(r.type), kind: String(r.kind), namespace: String(r.namespace), name: String(r.name), resourceVersion: String(r.resourceVersion), times: Number(r.times) };
 }
 
 function toCluster(r: Record<string, unknown>): StoredCluster {

@@ -1,5 +1,7 @@
-import { existsSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { assertCentreBuilt } from "./assert-built";
 import { freePort } from "./free-port";
 import { CENTRE_COMMAND, REPO_DIR } from "./paths";
 import { startProcess, type ProcessHandle } from "./process-handle";
@@ -17,13 +19,16 @@ export interface Centre {
 }
 
 /**
- * Starts the real centre (Next.js production build + socket.io, as `npm start` runs it) on a free
+ * Starts the real centre (the production build: Next.js + socket.io, as `npm start` and the
+ * container image run it) on a free
  * port against the given database. Needs `npm run build` first.
  */
 export async function startCentre(opts: { databaseUrl: string; env?: Record<string, string>; tls?: boolean }): Promise<Centre> {
-  if (!existsSync(join(REPO_DIR, "apps/web/.next/BUILD_ID"))) throw new Error("the centre is not built: run `npm run build` first");
+  assertCentreBuilt();
   const port = await freePort();
   const tls = opts.tls ? ensureTestTls() : null;
+  // Files beside the database (bundle blobs, keys) of a PostgreSQL centre: its own folder, kept across restarts.
+  const dataDir = mkdtempSync(join(tmpdir(), "outpost-centre-data-"));
   const launch = () =>
     startProcess(CENTRE_COMMAND[0], CENTRE_COMMAND.slice(1), {
       cwd: REPO_DIR,
@@ -35,6 +40,7 @@ export async function startCentre(opts: { databaseUrl: string; env?: Record<stri
         HOST: "127.0.0.1",
         DATABASE_URL: opts.databaseUrl,
         OUTPOST_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        OUTPOST_DATA_DIR: dataDir,
         ...(tls ? { OUTPOST_TLS_CERT: tls.certFile, OUTPOST_TLS_KEY: tls.keyFile, OUTPOST_TLS_CA: tls.caFile } : {}),
         ...opts.env,
       },

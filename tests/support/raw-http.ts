@@ -7,6 +7,8 @@ export interface RawExchange {
   status: number;
   /** Headers of the first response, names lower-cased, repeated names kept in order. */
   headers: [string, string][];
+  /** Body of the first response (de-chunked when sent chunked), as latin1 text. */
+  body: string;
   /** The server closed the connection (rather than the client timing out). */
   closedByServer: boolean;
   /** Milliseconds until the first byte of the answer (or until the end, when there was none). */
@@ -15,17 +17,18 @@ export interface RawExchange {
 
 /**
  * Sends bytes exactly as given on a fresh TCP connection and collects what comes back until the
- * server closes or `idleMs` passes without news. fetch() and http.request normalise what they
+ * server closes, `idleMs` passes without news after the first byte, or `timeoutMs` passes
+ * before it. fetch() and http.request normalise what they
  * send (and refuse what they read), which would hide exactly what these tests look at.
  */
-export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; host?: string } = {}): Promise<RawExchange> {
-  const idleMs = opts.idleMs ?? 2_000;
+export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; timeoutMs?: number; host?: string } = {}): Promise<RawExchange> {
+  const idleMs = opts.idleMs ?? 500;
   return new Promise((resolve) => {
     const started = performance.now();
     let firstByteMs = -1;
     const chunks: Buffer[] = [];
     const socket = connect({ port, host: opts.host ?? "127.0.0.1" });
-    let timer = setTimeout(() => done(false), idleMs);
+    let timer = setTimeout(() => done(false), opts.timeoutMs ?? 10_000);
     const done = (closedByServer: boolean) => {
       clearTimeout(timer);
       socket.destroy();
@@ -44,7 +47,7 @@ export function rawExchange(port: number, request: string | Buffer, opts: { idle
   });
 }
 
-function parseHead(raw: string): { status: number; headers: [string, string][] } {
+function parseHead(raw: string): { status: number; headers: [string, string][]; body: string } {
   const end = raw.indexOf("\r\n\r\n");
   const lines = (end === -1 ? raw : raw.slice(0, end)).split("\r\n");
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? "")?.[1] ?? 0);
@@ -52,5 +55,21 @@ function parseHead(raw: string): { status: number; headers: [string, string][] }
     const colon = l.indexOf(":");
     return colon > 0 ? [[l.slice(0, colon).toLowerCase(), l.slice(colon + 1).trim()]] : [];
   });
-  return { status, headers };
+  const rest = end === -1 ? "" : raw.slice(end + 4);
+  const chunked = headers.some(([k, v]) => k === "transfer-encoding" && /chunked/i.test(v));
+  const length = headers.find(([k]) => k === "content-length")?.[1];
+  return { status, headers, body: chunked ? dechunk(rest) : length !== undefined ? rest.slice(0, Number(length)) : rest };
+}
+
+function dechunk(text: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const eol = text.indexOf("\r\n", i);
+    if (eol === -1) return out;
+    const size = parseInt(text.slice(i, eol), 16);
+    if (!(size > 0)) return out;
+    out += text.slice(eol + 2, eol + 2 + size);
+    i = eol + 2 + size + 2;
+  }
 }

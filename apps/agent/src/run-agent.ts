@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { ClusterDriver, DesiredApplied } from "@outpost/cluster-core";
 import type { AgentSession } from "./connection/agent-session";
@@ -13,11 +14,14 @@ import { credentialPath } from "./credentials/credential-store";
 import { ensureCredential } from "./credentials/ensure-credential";
 import { createCredentialHolder } from "./credentials/credential-holder";
 import { createDriver } from "./drivers/create-driver";
-import { createLocalApi, type LocalApi } from "./tunnel/local-api";
+import type { LocalApi } from "./tunnel/local-api";
 import { SimDriver } from "./drivers/sim-driver";
 import { AgentConfigError, AgentError } from "./errors/agent-error";
 import { createLogger } from "./logging/logger";
 import { AGENT_VERSION } from "./version";
+import { BundleManager } from "./bundles/bundle-manager";
+import { DeviceBundleStore } from "./bundles/device-bundle-store";
+import { runImport } from "./bundles/run-import";
 
 /** The whole agent run; resolves to the process exit code (see USAGE for their meaning). */
 export async function runAgent(argv: readonly string[], env: Record<string, string | undefined>): Promise<number> {
@@ -37,6 +41,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     process.stdout.write(`${AGENT_VERSION}\n`);
     return 0;
   }
+  if (command.kind === "import") return runImport(command.config, createLogger());
 
   const { config } = command;
   const log = createLogger();
@@ -54,12 +59,17 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
   let outbox: Outbox | undefined;
   let reporter: AgentReporter | undefined;
   let reconciler: Reconciler | undefined;
+  let bundles: BundleManager | undefined;
   try {
     const source = config.cluster.mode === "kube" ? `kubeconfig ${config.cluster.kubeconfig}` : `simulated cluster '${config.cluster.name}'`;
     log.info(`outpost-agent ${AGENT_VERSION} starting: ${source}, centre ${config.server}, state in ${config.stateDir}`);
     // The driver first: a broken kubeconfig should fail before a single-use token is spent.
     driver = await createDriver(config.cluster, log);
-    if (config.cluster.mode === "kube") localApi = await createLocalApi(config.cluster.kubeconfig);
+    if (config.cluster.mode === "kube") {
+      // Imported lazily, like the KubeDriver: a simulated agent never loads the Kubernetes client.
+      const { createLocalApi } = await import("./tunnel/local-api");
+      localApi = await createLocalApi(config.cluster.kubeconfig);
+    }
     if (driver instanceof SimDriver) {
       const sim = driver;
       process.on("SIGUSR2", () => {
@@ -77,9 +87,10 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     reporter = new AgentReporter(outbox, driver, log);
     let session: AgentSession | null = null;
     let latestReport: DesiredApplied | null = null;
+    const desiredStore = await DesiredStateStore.open(config.stateDir);
     const rec = new Reconciler({
       driver,
-      store: await DesiredStateStore.open(config.stateDir),
+      store: desiredStore,
       applied: await AppliedObjectsStore.open(config.stateDir),
       intervalMs: config.reconcileIntervalMs,
       log,
@@ -90,8 +101,19 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
       },
     });
     reconciler = rec;
+    // The root is the operator's choice (`/` on a device): make it exist, as k3s's own directories will.
+    await mkdir(config.root, { recursive: true });
+    const bundleManager = new BundleManager({
+      store: await DeviceBundleStore.open(config.stateDir),
+      root: config.root,
+      stateDir: config.stateDir,
+      desired: () => desiredStore.current()?.bundles,
+      log,
+    });
+    bundles = bundleManager;
     reporter.start();
     rec.start();
+    bundleManager.start();
     await runConnectionLoop({
       server: config.server,
       credentials,
@@ -100,6 +122,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
       runtime: {
         reporter,
         reconciler: rec,
+        bundles: bundleManager,
         latestDesiredReport: () => latestReport,
         localApi,
         heartbeatIntervalMs: config.heartbeatIntervalMs,
@@ -114,13 +137,14 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     return 0;
   } catch (err) {
     if (err instanceof AgentError) {
-      log.error(err.message);
+      log.error({ reason: err.message }, "stopped");
       return err.exitCode;
     }
-    log.error(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    log.error({ err }, "unexpected error");
     return 1;
   } finally {
     reconciler?.stop();
+    bundles?.close();
     reporter?.stop();
     await outbox?.close().catch(() => undefined);
     await driver?.close().catch(() => undefined);

@@ -211,7 +211,7 @@ export async function benchFleetRestart(o: FleetRestartOptions): Promise<string[
   const centreErrors = new Map<string, number>();
   for (const line of centre.process.output().split("\n")) {
     if (!/error|failed/i.test(line)) continue;
-    const kind = line.replace(/\[agent\] bench-\d+/, "[agent] <cluster>").replace(/\d+/g, "#").slice(0, 180);
+    const kind = line.replace(/"time":"[^"]*",/, "").replace(/"cluster":"bench-\d+"/, '"cluster":"<cluster>"').replace(/\d+/g, "#").slice(0, 180);
     centreErrors.set(kind, (centreErrors.get(kind) ?? 0) + 1);
   }
   out.push(`    centre error lines after the restart (by kind): ${centreErrors.size === 0 ? "none" : ""}`);
@@ -238,7 +238,7 @@ async function diagnose(fleet: Fleet, centre: Centre, progress: (line: string) =
   await fleet.stop();
   progress("agent warnings by kind:");
   for (const [kind, n] of [...fleet.warnings.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10)) progress(`  ${n} × ${kind}`);
-  const lines = centre.process.output().split("\n").filter((l) => !/\[agent\] \S+ (connected|disconnected)/.test(l));
+  const lines = centre.process.output().split("\n").filter((l) => !/"msg":"agent (connected|disconnected)"/.test(l));
   progress(`centre log, without connect/disconnect lines (last 20):\n${lines.slice(-20).join("\n")}`);
 }
 

@@ -5,6 +5,7 @@
  * hundreds of them can share one Node process. Reconnect timing is the agent's own: this file never
  * dials or waits itself.
  */
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DesiredApplied } from "@outpost/cluster-core";
 import type { AgentConfig } from "../../../apps/agent/src/cli/parse-args";
@@ -17,10 +18,12 @@ import { AppliedObjectsStore } from "../../../apps/agent/src/desired/applied-obj
 import { DesiredStateStore } from "../../../apps/agent/src/desired/desired-state-store";
 import { Reconciler } from "../../../apps/agent/src/desired/reconciler";
 import { SimDriver } from "../../../apps/agent/src/drivers/sim-driver";
-import type { Logger } from "../../../apps/agent/src/logging/logger";
+import type { LogFields, Logger } from "../../../apps/agent/src/logging/logger";
 import { Outbox } from "../../../apps/agent/src/outbox/outbox";
 import { AgentReporter } from "../../../apps/agent/src/reporting/agent-reporter";
 import { AGENT_VERSION } from "../../../apps/agent/src/version";
+import { BundleManager } from "../../../apps/agent/src/bundles/bundle-manager";
+import { DeviceBundleStore } from "../../../apps/agent/src/bundles/device-bundle-store";
 
 export interface SimAgentSettings {
   server: string;
@@ -61,6 +64,7 @@ function configFor(s: SimAgentSettings, registrationToken: string | undefined): 
     heartbeatIntervalMs: s.heartbeatIntervalMs,
     outboxMaxBytes: 32 * 1024 * 1024,
     reconcileIntervalMs: 30_000,
+    root: join(s.stateDir, "root"),
   };
 }
 
@@ -80,9 +84,10 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
   const reporter = new AgentReporter(outbox, driver, log);
   let session: AgentSession | null = null;
   let latestReport: DesiredApplied | null = null;
+  const desiredStore = await DesiredStateStore.open(s.stateDir);
   const reconciler = new Reconciler({
     driver,
-    store: await DesiredStateStore.open(s.stateDir),
+    store: desiredStore,
     applied: await AppliedObjectsStore.open(s.stateDir),
     intervalMs: configFor(s, undefined).reconcileIntervalMs,
     log,
@@ -92,8 +97,17 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
       session?.reportDesired(report);
     },
   });
+  await mkdir(configFor(s, undefined).root, { recursive: true });
+  const bundles = new BundleManager({
+    store: await DeviceBundleStore.open(s.stateDir),
+    root: configFor(s, undefined).root,
+    stateDir: s.stateDir,
+    desired: () => desiredStore.current()?.bundles,
+    log,
+  });
   reporter.start();
   reconciler.start();
+  bundles.start();
 
   let inAttemptConnected = false;
   const credentials = createCredentialHolder(s.stateDir, credential);
@@ -105,6 +119,7 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
     runtime: {
       reporter,
       reconciler,
+      bundles,
       latestDesiredReport: () => latestReport,
       localApi: null,
       heartbeatIntervalMs: s.heartbeatIntervalMs,
@@ -143,6 +158,7 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
       stop.abort();
       await loop.catch(() => undefined);
       reconciler.stop();
+      bundles.close();
       reporter.stop();
       await outbox.close().catch(() => undefined);
       await driver.close().catch(() => undefined);
@@ -155,13 +171,15 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
  * cluster names blanked out), so a thousand agents do not flood the terminal but oddities show.
  */
 export function countingLogger(counts: Map<string, number>): Logger {
-  const count = (level: string, message: string) => {
+  const count = (level: string, fieldsOrMessage: LogFields | string, text?: string) => {
+    // A record's reason tells kinds apart ("disconnected; reconnecting (transport close)").
+    const message = typeof fieldsOrMessage === "string" ? fieldsOrMessage : `${text ?? ""}${"reason" in fieldsOrMessage ? ` (${String(fieldsOrMessage.reason)})` : ""}`;
     const kind = `${level} ${message.replace(/\bbench-\d+\b/g, "<cluster>").replace(/\d+(?:\.\d+)*/g, "#")}`.slice(0, 200);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   };
   return {
     info: () => {},
-    warn: (m) => count("WARN", m),
-    error: (m) => count("ERROR", m),
+    warn: (f, m) => count("WARN", f, m),
+    error: (f, m) => count("ERROR", f, m),
   };
 }

@@ -29,6 +29,7 @@ describe("parseAgentArgs", () => {
       "--kubeconfig", "/etc/rancher/k3s/k3s.yaml",
       "--state-dir", "/tmp/agent",
       "--heartbeat-interval", "2.5",
+      "--root", "/mnt/device",
     ]);
     expect(config).toEqual({
       server: "https://outpost.example.com",
@@ -38,6 +39,7 @@ describe("parseAgentArgs", () => {
       heartbeatIntervalMs: 2500,
       outboxMaxBytes: 32 * 1024 * 1024,
       reconcileIntervalMs: 30_000,
+      root: "/mnt/device",
     });
   });
 
@@ -47,6 +49,20 @@ describe("parseAgentArgs", () => {
     expect(config.stateDir).toBe(DEFAULT_STATE_DIR);
     expect(config.heartbeatIntervalMs).toBe(5000);
     expect(config.registrationToken).toBeUndefined();
+  });
+
+  it("places bundles under / unless --root says otherwise, and wants it absolute", () => {
+    expect(run(["--server", "http://c:1", "--simulate", "a"]).root).toBe("/");
+    expect(configError(["--server", "http://c:1", "--simulate", "a", "--root", "relative/dir"])).toMatch(/--root must be an absolute directory/);
+  });
+
+  it("reads `import DIR` without needing a server", () => {
+    expect(parseAgentArgs(["import", "/media/usb/bundle", "--state-dir", "/tmp/s", "--root", "/mnt/r"], {})).toEqual({
+      kind: "import",
+      config: { dir: "/media/usb/bundle", stateDir: "/tmp/s", root: "/mnt/r" },
+    });
+    expect(configError(["import"])).toMatch(/exactly one bundle directory/);
+    expect(configError(["import", "a", "b"])).toMatch(/exactly one bundle directory/);
   });
 
   it("keeps a path prefix of the server URL", () => {
@@ -64,6 +80,7 @@ describe("parseAgentArgs", () => {
       OUTPOST_SIM_CHANGE_INTERVAL_MS: "500",
       OUTPOST_OUTBOX_MAX_BYTES: "1048576",
       OUTPOST_RECONCILE_INTERVAL_MS: "2000",
+      OUTPOST_ROOT: "/srv/root",
     });
     expect(config).toEqual({
       server: "http://centre:3000",
@@ -73,6 +90,7 @@ describe("parseAgentArgs", () => {
       heartbeatIntervalMs: 10_000,
       outboxMaxBytes: 1048576,
       reconcileIntervalMs: 2000,
+      root: "/srv/root",
     });
   });
 

@@ -22,9 +22,18 @@ export interface AgentConfig {
   outboxMaxBytes: number;
   /** How often the cached desired state is applied again (OUTPOST_RECONCILE_INTERVAL_MS). */
   reconcileIntervalMs: number;
+  /** Where bundles place k3s's files (`/` on a device). */
+  root: string;
 }
 
-export type ParsedCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; config: AgentConfig };
+/** `outpost-agent import DIR`: install a bundle from a directory (a USB stick), offline. */
+export interface ImportConfig {
+  dir: string;
+  stateDir: string;
+  root: string;
+}
+
+export type ParsedCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; config: AgentConfig } | { kind: "import"; config: ImportConfig };
 
 export const DEFAULT_STATE_DIR = "/var/lib/outpost-agent";
 const DEFAULT_HEARTBEAT_SECONDS = 5;
@@ -39,6 +48,7 @@ const OPTIONS = {
   simulate: { type: "string" },
   "state-dir": { type: "string" },
   "heartbeat-interval": { type: "string" },
+  root: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const;
@@ -48,6 +58,7 @@ const OPTIONS = {
  * Pure: it checks shapes only (no file access), so every rule is unit-testable.
  */
 export function parseAgentArgs(argv: readonly string[], env: Record<string, string | undefined>): ParsedCommand {
+  if (argv[0] === "import") return parseImportArgs(argv.slice(1), env);
   const values = readFlags(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
@@ -63,8 +74,8 @@ export function parseAgentArgs(argv: readonly string[], env: Record<string, stri
 
   const cluster = parseClusterSource(values.kubeconfig, values.simulate, fromEnv);
 
-  const stateDir = values["state-dir"] ?? fromEnv("OUTPOST_AGENT_STATE_DIR") ?? DEFAULT_STATE_DIR;
-  if (stateDir.trim() === "") throw new AgentConfigError("--state-dir must not be empty");
+  const stateDir = parseStateDir(values["state-dir"], fromEnv);
+  const root = parseRoot(values.root, fromEnv);
 
   const heartbeatText = values["heartbeat-interval"] ?? fromEnv("OUTPOST_HEARTBEAT_INTERVAL");
   const heartbeatSeconds = heartbeatText === undefined ? DEFAULT_HEARTBEAT_SECONDS : Number(heartbeatText);
@@ -78,8 +89,33 @@ export function parseAgentArgs(argv: readonly string[], env: Record<string, stri
 
   return {
     kind: "run",
-    config: { server, registrationToken, cluster, stateDir, heartbeatIntervalMs: Math.round(heartbeatSeconds * 1000), outboxMaxBytes, reconcileIntervalMs },
+    config: { server, registrationToken, cluster, stateDir, heartbeatIntervalMs: Math.round(heartbeatSeconds * 1000), outboxMaxBytes, reconcileIntervalMs, root },
   };
+}
+
+function parseImportArgs(argv: readonly string[], env: Record<string, string | undefined>): ParsedCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { "state-dir": { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new AgentConfigError(err instanceof Error ? (err.message.split(". To specify")[0] ?? err.message) : String(err));
+  }
+  if (parsed.values.help) return { kind: "help" };
+  const fromEnv = (name: string) => env[name]?.trim() || undefined;
+  if (parsed.positionals.length !== 1) throw new AgentConfigError("import takes exactly one bundle directory: outpost-agent import DIR");
+  return { kind: "import", config: { dir: parsed.positionals[0]!, stateDir: parseStateDir(parsed.values["state-dir"], fromEnv), root: parseRoot(parsed.values.root, fromEnv) } };
+}
+
+function parseStateDir(flag: string | undefined, fromEnv: (name: string) => string | undefined): string {
+  const stateDir = flag ?? fromEnv("OUTPOST_AGENT_STATE_DIR") ?? DEFAULT_STATE_DIR;
+  if (stateDir.trim() === "") throw new AgentConfigError("--state-dir must not be empty");
+  return stateDir;
+}
+
+function parseRoot(flag: string | undefined, fromEnv: (name: string) => string | undefined): string {
+  const root = flag ?? fromEnv("OUTPOST_ROOT") ?? "/";
+  if (!root.startsWith("/")) throw new AgentConfigError(`--root must be an absolute directory, got '${root}'`);
+  return root;
 }
 
 function readFlags(argv: readonly string[]) {

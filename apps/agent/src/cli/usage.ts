@@ -1,6 +1,7 @@
 export const USAGE = `Usage: outpost-agent --server URL [--registration-token-file PATH]
                      (--kubeconfig PATH | --simulate NAME)
-                     [--state-dir DIR] [--heartbeat-interval SECONDS] [--insecure-plain-http]
+                     [--state-dir DIR] [--heartbeat-interval SECONDS] [--root DIR] [--insecure-plain-http]
+       outpost-agent import DIR [--state-dir DIR] [--root DIR]
 
 Connects this device's k3s cluster (or a simulated one) to an Outpost centre.
 
@@ -18,8 +19,15 @@ Options (environment fallback in brackets):
   --state-dir DIR               where credential.json lives
                                 (default /var/lib/outpost-agent)   [OUTPOST_AGENT_STATE_DIR]
   --heartbeat-interval SECONDS  default 5   [OUTPOST_HEARTBEAT_INTERVAL]
+  --root DIR                    where bundles place k3s's files (/usr/local/bin/k3s,
+                                /var/lib/rancher/k3s/...); default /   [OUTPOST_ROOT]
   --version                     print the agent version
   -h, --help                    print this help
+
+import DIR installs a bundle from a directory (e.g. a USB stick made with \`outpost bundle pull\`)
+without a link: it checks the centre's signature with the key pinned at registration and every
+blob, then places the files exactly as a transfer over the tunnel would; the centre learns of it
+when the link returns. Bundles travel in STATE_DIR/bundles (a content-addressed store).
 
 Exactly one of --kubeconfig and --simulate. A flag given on the command line wins over the
 environment; if either cluster flag is on the command line, both cluster variables are ignored.

@@ -3,6 +3,7 @@ import { ZDesiredState, ZHeartbeat, type AgentToServerEvents, type DesiredApplie
 import type { Logger } from "../logging/logger";
 import type { Reconciler } from "../desired/reconciler";
 import type { AgentReporter } from "../reporting/agent-reporter";
+import type { BundleManager } from "../bundles/bundle-manager";
 import { startAgentTunnel } from "../tunnel/agent-tunnel";
 import type { LocalApi } from "../tunnel/local-api";
 import { describeError } from "../util/describe-error";
@@ -17,6 +18,7 @@ export type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
 export interface AgentRuntime {
   reporter: AgentReporter;
   reconciler: Reconciler;
+  bundles: BundleManager;
   /** The newest reconcile report, to tell the centre once connected. */
   latestDesiredReport(): DesiredApplied | null;
   /** The cluster's API server for the kube API tunnel; null for a simulated cluster. */
@@ -60,6 +62,7 @@ export function startAgentSession({ socket, runtime, onUnresponsive, onRevoked }
   let stopped = false;
   const tunnel = startAgentTunnel(socket, runtime.localApi);
   handleCredentialEvents(socket, runtime.credentials, log, onRevoked);
+  const detachBundles = runtime.bundles.attach(socket);
 
   const reportDesired = (report: DesiredApplied) => {
     socket.timeout(20_000).emit("desired:applied", report, () => {});
@@ -80,7 +83,10 @@ export function startAgentSession({ socket, runtime, onUnresponsive, onRevoked }
     const state = ZDesiredState.safeParse(raw);
     if (!state.success) return reply({ ok: false, error: "invalid desired state" });
     reply({ ok: true, receivedAt: Date.now() });
-    runtime.reconciler.offer(state.data).catch((err: unknown) => log.warn(`desired state not taken: ${describeError(err)}`));
+    runtime.reconciler
+      .offer(state.data)
+      .catch((err: unknown) => log.warn({ reason: describeError(err) }, "desired state not taken"))
+      .finally(() => runtime.bundles.kick());
   });
 
   // Any packet from the centre (a late heartbeat answer, a ping, tunnel traffic) shows the
@@ -105,7 +111,7 @@ export function startAgentSession({ socket, runtime, onUnresponsive, onRevoked }
         lastRttMs = Date.now() - sentAt;
         missedBeats = 0;
         const ack = parseAgentAck(value);
-        if (!ack.ok && !stopped) log.warn(`centre refused heartbeat: ${ack.error}`);
+        if (!ack.ok && !stopped) log.warn({ reason: ack.error }, "centre refused heartbeat");
       })
       .catch(() => {
         if (stopped) return;
@@ -125,6 +131,7 @@ export function startAgentSession({ socket, runtime, onUnresponsive, onRevoked }
       stopped = true;
       delivery.stop();
       tunnel.closeAll();
+      detachBundles();
       clearInterval(heartbeatTimer);
       socket.io.engine?.off("packet", onInbound);
     },

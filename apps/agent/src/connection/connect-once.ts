@@ -64,7 +64,7 @@ export function connectOnce(options: ConnectOnceOptions): Promise<ConnectionOutc
 
     socket.on("connect", () => {
       connectedAt = Date.now();
-      log.info(`connected to ${namespaceUrl} as cluster ${clusterName} (${auth.clusterId})`);
+      log.info({ url: namespaceUrl, cluster: clusterName, clusterId: auth.clusterId }, `connected to ${namespaceUrl}`);
       session = startAgentSession({
         socket,
         runtime,

@@ -56,7 +56,7 @@ export function startOutboxDelivery(opts: { socket: AgentSocket; reporter: Agent
         await outbox.ack(hello.data.ackedSeq);
         return true;
       }
-      log.warn(`centre refused hello: ${hello.success && !hello.data.ok ? hello.data.error : "malformed answer"}`);
+      log.warn({ reason: hello.success && !hello.data.ok ? hello.data.error : "malformed answer" }, "centre refused hello");
     } catch (err) {
       if (!stopped) log.warn(`hello not answered (${describeError(err)})`);
     }
@@ -85,7 +85,7 @@ export function startOutboxDelivery(opts: { socket: AgentSocket; reporter: Agent
       if (answer.success && answer.data.ok) {
         await outbox.ack(answer.data.ackedSeq);
       } else {
-        log.warn(`centre refused an outbox batch: ${answer.success && !answer.data.ok ? answer.data.error : "malformed answer"}; retrying`);
+        log.warn({ reason: answer.success && !answer.data.ok ? answer.data.error : "malformed answer" }, "centre refused an outbox batch; retrying");
         await backOff();
       }
     }

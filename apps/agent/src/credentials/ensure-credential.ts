@@ -6,6 +6,7 @@ import type { Logger } from "../logging/logger";
 import { credentialPath, readStoredCredential, writeStoredCredential, type StoredCredential } from "./credential-store";
 import { registerAgent } from "./register-agent";
 import { readRegistrationToken } from "./read-registration-token";
+import { writePinnedKey } from "../bundles/pinned-key";
 
 export interface EnsureCredentialOptions {
   config: AgentConfig;
@@ -48,8 +49,14 @@ export async function ensureCredential({ config, agentVersion, log, signal }: En
   });
   if (!response) return null;
 
-  const credential: StoredCredential = { server: config.server, ...response };
+  const { bundleSigningKey, ...issued } = response;
+  const credential: StoredCredential = { server: config.server, ...issued };
   try {
+    // The key first: a credential is never usable without the key it came with.
+    if (bundleSigningKey) {
+      const pinned = await writePinnedKey(config.stateDir, bundleSigningKey);
+      log.info(`pinned the centre's bundle signing key ${pinned.keyId}`);
+    }
     await writeStoredCredential(config.stateDir, credential);
   } catch (err) {
     throw new AgentConfigError(

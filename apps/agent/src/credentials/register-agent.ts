@@ -31,7 +31,7 @@ export async function registerAgent({ server, request, log, signal }: RegisterAg
       throw new AgentRejectedError(`registration refused by ${server} (${outcome.code}): ${outcome.message}`, outcome.code);
     }
     const delay = backoffDelay(attempt, BACKOFF);
-    log.warn(`registration at ${server} failed (${outcome.reason}); retrying in ${formatDuration(delay)}`);
+    log.warn({ server, reason: outcome.reason, retryIn: formatDuration(delay) }, "registration failed; retrying");
     if (!(await sleep(delay, signal))) return null;
   }
   return null;

@@ -63,7 +63,7 @@ export class Reconciler {
       await this.opts.applied.replace(state.manifests.map(objectRefOf));
       if (!firstOfGeneration) {
         for (const r of results.filter((x) => x.action === "applied")) {
-          this.opts.log.warn(`drift: ${r.kind} ${r.namespace ? `${r.namespace}/` : ""}${r.name} differed from the desired state and was put back`);
+          this.opts.log.warn({ kind: r.kind, namespace: r.namespace, name: r.name }, "drift: an object differed from the desired state and was put back");
           this.opts.onDrift({
             type: "DRIFT",
             kind: r.kind,
@@ -81,7 +81,7 @@ export class Reconciler {
       }
     } catch (err) {
       const message = describeError(err);
-      this.opts.log.warn(`reconcile of desired generation ${state.generation} failed: ${message}`);
+      this.opts.log.warn({ generation: state.generation, reason: message }, "reconcile of desired state failed");
       if (firstOfGeneration) this.opts.onApplied({ generation: state.generation, ok: false, message });
     }
   }

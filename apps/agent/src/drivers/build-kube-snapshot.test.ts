@@ -90,6 +90,33 @@ describe("buildKubeSnapshot", () => {
     ]);
   });
 
+  it("lists each workload's container images once, init containers first", () => {
+    const snapshot = buildKubeSnapshot(
+      lists({
+        deployments: [
+          {
+            metadata: { name: "pos-api", namespace: "pos" },
+            spec: {
+              replicas: 1,
+              selector: {},
+              template: {
+                spec: {
+                  initContainers: [{ name: "migrate", image: "registry.local/pos/migrate:1.2" }],
+                  containers: [
+                    { name: "api", image: "registry.local/pos/pos-api:1.2" },
+                    { name: "sidecar", image: "registry.local/pos/migrate:1.2" },
+                  ],
+                },
+              },
+            },
+            status: { readyReplicas: 1 },
+          },
+        ],
+      }),
+    );
+    expect(snapshot.workloads[0]?.images).toEqual(["registry.local/pos/migrate:1.2", "registry.local/pos/pos-api:1.2"]);
+  });
+
   it("keeps the newest Warning events first, at most 50", () => {
     const events = Array.from({ length: 80 }, (_, i) => warning(`pod-${i}`, new Date(NOW.getTime() - (i * 7919) % 80_000)));
     events.push(warning("normal", NOW, { type: "Normal" }));

@@ -1,4 +1,4 @@
-import type { CoreV1Event, V1DaemonSet, V1Deployment, V1Node, V1StatefulSet } from "@kubernetes/client-node";
+import type { CoreV1Event, V1DaemonSet, V1Deployment, V1Node, V1PodTemplateSpec, V1StatefulSet } from "@kubernetes/client-node";
 import type { ClusterEvent, ClusterSnapshot, NodeInfo, WorkloadInfo } from "@outpost/cluster-core";
 
 export interface KubeLists {
@@ -25,9 +25,9 @@ export function buildKubeSnapshot(lists: KubeLists): ClusterSnapshot {
     k3sVersion: clip(lists.gitVersion, 64),
     nodes: lists.nodes.map(toNodeInfo),
     workloads: [
-      ...lists.deployments.map((d) => workload(d.metadata, "Deployment", d.spec?.replicas ?? 1, d.status?.readyReplicas)),
-      ...lists.statefulSets.map((s) => workload(s.metadata, "StatefulSet", s.spec?.replicas ?? 1, s.status?.readyReplicas)),
-      ...lists.daemonSets.map((d) => workload(d.metadata, "DaemonSet", d.status?.desiredNumberScheduled ?? 0, d.status?.numberReady)),
+      ...lists.deployments.map((d) => workload(d.metadata, "Deployment", d.spec?.replicas ?? 1, d.status?.readyReplicas, d.spec?.template)),
+      ...lists.statefulSets.map((s) => workload(s.metadata, "StatefulSet", s.spec?.replicas ?? 1, s.status?.readyReplicas, s.spec?.template)),
+      ...lists.daemonSets.map((d) => workload(d.metadata, "DaemonSet", d.status?.desiredNumberScheduled ?? 0, d.status?.numberReady, d.spec?.template)),
     ],
     events: lists.events
       .filter((e) => e.type === "Warning")
@@ -62,14 +62,24 @@ function workload(
   kind: WorkloadInfo["kind"],
   desired: number,
   ready: number | undefined,
+  template: V1PodTemplateSpec | undefined,
 ): WorkloadInfo {
+  const images = templateImages(template);
   return {
     namespace: clip(metadata?.namespace || "default", 253),
     name: clip(metadata?.name || "(unnamed)", 253),
     kind,
     desired: Math.max(0, desired),
     ready: Math.max(0, ready ?? 0),
+    ...(images.length > 0 ? { images } : {}),
   };
+}
+
+/** The images a workload's pods run (init containers first), each once: for fleet-wide image search. */
+function templateImages(template: V1PodTemplateSpec | undefined): string[] {
+  const containers = [...(template?.spec?.initContainers ?? []), ...(template?.spec?.containers ?? [])];
+  const images = containers.map((c) => c.image?.trim() ?? "").filter(Boolean).map((image) => clip(image, 512));
+  return [...new Set(images)].slice(0, 32);
 }
 
 /** Newest sighting of an event: events.k8s.io-style series first, then the legacy fields. */

@@ -15,6 +15,15 @@ interface SimWorkload extends WorkloadInfo {
   podName: string;
 }
 
+// Images of the built-in workloads: k3s's own, and typical edge apps from a private registry.
+const SYSTEM_IMAGES: Record<string, string> = {
+  coredns: "rancher/mirrored-coredns-coredns:1.12.3",
+  "local-path-provisioner": "rancher/local-path-provisioner:v0.0.32",
+  "metrics-server": "rancher/mirrored-metrics-server:v0.8.0",
+  traefik: "rancher/mirrored-library-traefik:3.3.6",
+};
+const APP_VERSIONS = ["1.4.2", "1.5.0", "1.5.1"] as const;
+
 const K3S_VERSIONS = ["v1.31.13+k3s1", "v1.32.9+k3s1", "v1.33.5+k3s1"] as const;
 const MAX_EVENTS = 50;
 const MAX_REPLICAS = 5;
@@ -52,8 +61,10 @@ export class SimCluster {
   private readonly applied = new Map<string, string>();
   private readonly random: () => number;
   private readonly changeIntervalMs: number;
+  private readonly clusterName: string;
 
   constructor({ name, random, changeIntervalMs }: SimClusterOptions) {
+    this.clusterName = name;
     this.random = random;
     this.changeIntervalMs = changeIntervalMs;
     this.k3sVersion = this.pick(K3S_VERSIONS);
@@ -71,7 +82,7 @@ export class SimCluster {
       };
     });
     const apps = this.shuffle([...APP_WORKLOADS]).slice(0, this.int(1, 4));
-    this.workloads = [...K3S_SYSTEM_WORKLOADS, ...apps].map((w) => this.newWorkload(w.namespace, w.name, w.kind, w.desired, null));
+    this.workloads = [...K3S_SYSTEM_WORKLOADS, ...apps].map((w) => ({ ...this.newWorkload(w.namespace, w.name, w.kind, w.desired, null), images: [this.builtInImage(w.namespace, w.name)] }));
   }
 
   /** The whole picture at `nowMs`, settling whatever has finished by then. */
@@ -80,7 +91,7 @@ export class SimCluster {
     return {
       k3sVersion: this.k3sVersion,
       nodes: this.nodes.map((n) => ({ ...n, roles: [...n.roles] })),
-      workloads: this.workloads.map(({ namespace, name, kind, desired, ready }) => ({ namespace, name, kind, desired, ready })),
+      workloads: this.workloads.map(({ namespace, name, kind, desired, ready, images }) => ({ namespace, name, kind, desired, ready, ...(images ? { images: [...images] } : {}) })),
       events: this.events.map((e) => ({ ...e })),
       takenAt: new Date(nowMs).toISOString(),
     };
@@ -95,6 +106,7 @@ export class SimCluster {
       const w = this.pick(movable);
       w.ready = Math.max(0, w.desired - 1);
       w.settlesAt = nowMs + this.settleDelay();
+      w.images = w.images?.map(nextPatchVersion);
       return `rollout of ${describe(w)} started (${w.ready}/${w.desired} ready)`;
     }
     if (roll >= 0.65 && movable.length > 0) {
@@ -199,6 +211,14 @@ export class SimCluster {
     return w;
   }
 
+  /** A built-in workload's image; the app version follows from the names, so no random draw shifts. */
+  private builtInImage(namespace: string, name: string): string {
+    const system = SYSTEM_IMAGES[name];
+    if (namespace === "kube-system" && system) return system;
+    const hash = [...`${this.clusterName}/${name}`].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
+    return `registry.local/${namespace}/${name}:${APP_VERSIONS[hash % APP_VERSIONS.length]}`;
+  }
+
   private readyTarget(w: SimWorkload): number {
     // DaemonSet pods on a NotReady node stop being ready; other kinds are rescheduled (simplified).
     return w.kind === "DaemonSet" ? this.nodes.filter((n) => n.ready).length : w.desired;
@@ -239,6 +259,11 @@ export class SimCluster {
     }
     return items;
   }
+}
+
+/** `repo:1.5.1` → `repo:1.5.2`: what a simulated rollout ships. */
+function nextPatchVersion(image: string): string {
+  return image.replace(/(\d+)$/, (patch) => String(Number(patch) + 1));
 }
 
 function describe(w: WorkloadInfo): string {

@@ -16,7 +16,7 @@ if (dir === undefined || (mode !== "jobs" && mode !== "mixed")) {
 // up) happen many times within the few hundred milliseconds before the kill.
 const outbox = await Outbox.open(dir, {
   maxBytes: mode === "jobs" ? 8 * 1024 : 4 * 1024,
-  logger: { info: () => undefined, warn: () => undefined, error: (m) => process.stderr.write(`${m}\n`) },
+  logger: { info: () => undefined, warn: () => undefined, error: (m) => process.stderr.write(`${String(m)}\n`) },
 });
 process.stdout.write(`ready ${outbox.stats().highestSeq}\n`);
 

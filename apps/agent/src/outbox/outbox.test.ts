@@ -29,7 +29,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const logger: Logger = { info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
+// The outbox logs plain messages, no fields.
+const logger: Logger = { info: () => undefined, warn: (m) => warnings.push(String(m)), error: (m) => warnings.push(String(m)) };
 
 async function openOutbox(opts: OutboxOptions = {}): Promise<Outbox> {
   const outbox = await Outbox.open(dir, { logger, ...opts });

@@ -1,5 +1,6 @@
 import http, { type ClientRequest, type OutgoingHttpHeaders } from "node:http";
 import https from "node:https";
+import { KubeConfig } from "@kubernetes/client-node";
 import type { TunnelOpen } from "@outpost/cluster-core";
 import { AgentConfigError } from "../errors/agent-error";
 
@@ -16,7 +17,6 @@ export interface LocalApi {
  * kubeconfig can hold works; they stay in this process and never go into the tunnel.
  */
 export async function createLocalApi(kubeconfigPath: string): Promise<LocalApi> {
-  const { KubeConfig } = await import("@kubernetes/client-node");
   const config = new KubeConfig();
   try {
     config.loadFromFile(kubeconfigPath);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { QueryClient } from "@tanstack/react-query";
-import type { ClusterDetail, ClusterSummary } from "@outpost/cluster-core";
+import { DEFAULT_FLEET_QUERY, type ClusterDetail, type ClusterSummary, type FleetPage } from "@outpost/cluster-core";
 import { applyClusterUpdate } from "./apply-cluster-update";
 import { queryKeys } from "./query-keys";
+import { LIST_REFRESH_MS } from "./schedule-list-refresh";
 
 function cluster(over: Partial<ClusterSummary> = {}): ClusterSummary {
   return {
@@ -26,35 +27,39 @@ function cluster(over: Partial<ClusterSummary> = {}): ClusterSummary {
   };
 }
 
+function page(items: ClusterSummary[]): FleetPage {
+  const zero = { clusters: 0, online: 0, degraded: 0, offline: 0, pending: 0, nodesReady: 0, nodesTotal: 0, nodesUnknown: 0, workloadsHealthy: 0, workloadsTotal: 0, workloadsUnknown: 0, clustersNodesNotReady: 0, clustersWorkloadsUnhealthy: 0 };
+  return { items: items.map((c) => ({ ...c, outages24h: 2 })), total: items.length, page: 1, pageSize: 50, counters: zero, k3sVersions: [] };
+}
+
 describe("applyClusterUpdate", () => {
-  it("replaces the cluster in every list and merges the detail", () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it("replaces the cluster on every cached fleet page in place, keeping its outage count, and merges the detail", () => {
     const qc = new QueryClient();
-    const all = queryKeys.clusters.list({ selector: "", search: "" });
-    qc.setQueryData(all, [cluster(), cluster({ id: "c2", name: "store-002" })]);
+    const key = queryKeys.fleet.page(DEFAULT_FLEET_QUERY);
+    qc.setQueryData(key, page([cluster(), cluster({ id: "c2", name: "store-002" })]));
     const detail = { ...cluster(), nodes: [], workloads: [], events: [], changes: [], snapshotAt: null } satisfies ClusterDetail;
     qc.setQueryData(queryKeys.clusters.detail("c1"), detail);
 
     applyClusterUpdate(qc, cluster({ status: "offline", offlineSince: "2025-01-10T12:05:00.000Z" }));
 
-    expect(qc.getQueryData<ClusterSummary[]>(all)?.map((c) => c.status)).toEqual(["offline", "online"]);
+    expect(qc.getQueryData<FleetPage>(key)?.items.map((c) => [c.status, c.outages24h])).toEqual([["offline", 2], ["online", 2]]);
     expect(qc.getQueryData<ClusterDetail>(queryKeys.clusters.detail("c1"))).toMatchObject({ status: "offline", nodes: [] });
     expect(qc.getQueryState(queryKeys.clusters.detail("c1"))?.isInvalidated).toBe(true);
   });
 
-  it("drops a cluster from a list whose selector it no longer matches", () => {
+  it("refetches the fleet lists once per interval however many pushes arrive", () => {
     const qc = new QueryClient();
-    const prod = queryKeys.clusters.list({ selector: "env=prod", search: "" });
-    qc.setQueryData(prod, [cluster()]);
-    applyClusterUpdate(qc, cluster({ labels: { env: "dev" } }));
-    expect(qc.getQueryData(prod)).toEqual([]);
-  });
-
-  it("marks a list stale when a cluster newly matches it", () => {
-    const qc = new QueryClient();
-    const prod = queryKeys.clusters.list({ selector: "env=prod", search: "" });
-    qc.setQueryData(prod, []);
-    applyClusterUpdate(qc, cluster());
-    expect(qc.getQueryState(prod)?.isInvalidated).toBe(true);
-    expect(qc.getQueryData(prod)).toEqual([]);
+    const key = queryKeys.fleet.page(DEFAULT_FLEET_QUERY);
+    qc.setQueryData(key, page([]));
+    const invalidate = vi.spyOn(qc, "invalidateQueries");
+    for (let i = 0; i < 100; i++) applyClusterUpdate(qc, cluster({ id: `c${i}` }));
+    const listRefreshes = () => invalidate.mock.calls.filter(([filters]) => JSON.stringify(filters?.queryKey) === JSON.stringify(queryKeys.fleet.all())).length;
+    expect(listRefreshes()).toBe(0);
+    vi.advanceTimersByTime(LIST_REFRESH_MS);
+    expect(listRefreshes()).toBe(1);
+    expect(qc.getQueryState(key)?.isInvalidated).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { io, type Socket } from "socket.io-client";
 import type { ServerToUiEvents, UiToServerEvents } from "@outpost/cluster-core";
 import { applyClusterUpdate } from "./apply-cluster-update";
+import { applyBundleProgress } from "./bundles/apply-bundle-progress";
 import { isClusterSummary } from "./is-cluster-summary";
 import { LiveStatusContext, type LiveStatus } from "./live-status-context";
 import { queryKeys } from "./query-keys";
@@ -30,6 +31,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       if (connectedBefore) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.sites.all() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.bundles.all() });
       }
       connectedBefore = true;
     });
@@ -52,6 +54,9 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.sites.all() });
     });
+
+    socket.on("bundles:changed", () => void queryClient.invalidateQueries({ queryKey: queryKeys.bundles.all() }));
+    socket.on("bundle:progress", (progress) => applyBundleProgress(queryClient, progress));
 
     return () => {
       clearTimeout(retry);

@@ -1,3 +1,5 @@
+import type { FleetQuery } from "@outpost/cluster-core";
+
 /** What the fleet list is filtered by; part of the list's query key. */
 export interface ClusterListFilter {
   selector: string;
@@ -18,6 +20,13 @@ export const queryKeys = {
     desiredState: (id: string) => ["clusters", id, "desired-state"] as const,
     agentCredential: (id: string) => ["clusters", id, "agent-credential"] as const,
   },
+  fleet: {
+    all: () => ["clusters", "fleet"] as const,
+    page: (query: FleetQuery) => ["clusters", "fleet", query] as const,
+  },
+  savedViews: {
+    list: () => ["saved-views", "list"] as const,
+  },
   sites: {
     all: () => ["sites"] as const,
     list: () => ["sites", "list"] as const,
@@ -33,6 +42,11 @@ export const queryKeys = {
   },
   apiTokens: {
     list: () => ["api-tokens", "list"] as const,
+  },
+  bundles: {
+    all: () => ["bundles"] as const,
+    list: () => ["bundles", "list"] as const,
+    detail: (id: string) => ["bundles", id, "detail"] as const,
   },
   audit: {
     list: (limit: number) => ["audit", "list", { limit }] as const,

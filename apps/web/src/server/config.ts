@@ -31,6 +31,8 @@ const ZConfig = z.object({
   agentCredentialRotateDays: z.coerce.number().min(0).max(3650).default(30),
   /** Lifetime of the token inside a downloaded kubeconfig. */
   kubeconfigTokenDays: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Where bundle blobs live (default: `blobs` beside the database). */
+  blobDir: z.string().optional(),
   dev: z.boolean(),
 });
 export type Config = z.infer<typeof ZConfig>;
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentCredentialRotateDays: env.OUTPOST_AGENT_CREDENTIAL_ROTATE_DAYS || undefined,
     changeRetentionDays: env.OUTPOST_CHANGE_RETENTION_DAYS || undefined,
     auditRetentionDays: env.OUTPOST_AUDIT_RETENTION_DAYS || undefined,
+    blobDir: env.OUTPOST_BLOB_DIR || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {

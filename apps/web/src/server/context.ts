@@ -7,6 +7,7 @@ import type { AuthCache } from "./auth/auth-cache";
 import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { LiveConnections } from "./access/live-connections";
+import type { BundleRuntime } from "./bundles/bundle-runtime";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -28,6 +29,7 @@ export interface ServerContext {
   secrets: SecretBox;
   /** The folder beside the database for blobs and key files. */
   dataDir: string;
+  bundles: BundleRuntime;
   startedAt: Date;
 }
 

@@ -6,6 +6,8 @@ import type { TunnelAgentToCentreEvents, TunnelCentreToAgentEvents } from "../tu
 import type { AgentHello, OutboxAck, OutboxBatch } from "./outbox";
 import type { DesiredApplied, DesiredState } from "./desired-state";
 import type { AgentRevoked, CredentialRotate } from "./agent-credential";
+import { ZBundlePublicKey } from "../bundles/bundle-manifest";
+import type { BundleAgentToCentreEvents, BundleCentreToAgentEvents } from "../bundles/bundle-transfer-protocol";
 
 // POST /api/v1/agent/register — the agent trades a one-time registration token for a
 // long-lived credential, which it keeps in a 0600 file.
@@ -20,6 +22,8 @@ export const ZRegisterAgentResponse = z.object({
   clusterId: ZId,
   clusterName: z.string(),
   credential: z.string().min(32),
+  /** The centre's bundle signing key; the agent pins it and trusts no other. */
+  bundleSigningKey: ZBundlePublicKey.optional(),
 });
 export type RegisterAgentResponse = z.infer<typeof ZRegisterAgentResponse>;
 
@@ -54,7 +58,7 @@ export type AgentAck = z.infer<typeof ZAgentAck>;
 export const AGENT_NAMESPACE = "/agent";
 export const UI_NAMESPACE = "/ui";
 
-export interface AgentToServerEvents extends TunnelAgentToCentreEvents {
+export interface AgentToServerEvents extends TunnelAgentToCentreEvents, BundleAgentToCentreEvents {
   "agent:heartbeat": (beat: Heartbeat, ack: (res: AgentAck) => void) => void;
   /** First message of a connection: the answer's ackedSeq says where the outbox resumes. */
   "agent:hello": (hello: AgentHello, ack: (res: OutboxAck) => void) => void;
@@ -65,7 +69,7 @@ export interface AgentToServerEvents extends TunnelAgentToCentreEvents {
 }
 
 /** The centre sends agents the desired state, and kube API requests through the tunnel. */
-export interface ServerToAgentEvents extends TunnelCentreToAgentEvents {
+export interface ServerToAgentEvents extends TunnelCentreToAgentEvents, BundleCentreToAgentEvents {
   "desired:update": (state: DesiredState, ack: (res: AgentAck) => void) => void;
   /** The agent's next credential; acknowledged once it is saved (agent-credential.ts). */
   "credential:rotate": (msg: CredentialRotate, ack: (res: AgentAck) => void) => void;

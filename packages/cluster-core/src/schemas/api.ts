@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type ZClusterStatus, ZId, ZLabels, ZResourceName, ZRole } from "./common";
 import type { ClusterEvent, NodeInfo, WorkloadInfo } from "./snapshot";
+import { ZSiteTransferPolicy } from "../bundles/transfer-window";
 
 // ---- auth ------------------------------------------------------------------------------
 export const ZLoginRequest = z.object({
@@ -29,15 +30,27 @@ const ZTimeZone = z
     }
   }, "not an IANA time zone (e.g. Europe/Berlin)");
 
-export const ZCreateSiteRequest = z.object({
+const ZSiteFields = z.object({
   name: ZResourceName,
+  labels: ZLabels,
+  timeZone: ZTimeZone,
+  location: z.string().max(200),
+  /** Bundle transfers to the site's clusters: a shared bytes/s cap and a daily window (null: none). */
+  bandwidthCapBytesPerSec: ZSiteTransferPolicy.shape.bandwidthCapBytesPerSec,
+  transferWindow: ZSiteTransferPolicy.shape.transferWindow,
+});
+
+export const ZCreateSiteRequest = ZSiteFields.extend({
   labels: ZLabels.default({}),
   timeZone: ZTimeZone.default("UTC"),
   location: z.string().max(200).default(""),
+  bandwidthCapBytesPerSec: ZSiteTransferPolicy.shape.bandwidthCapBytesPerSec.default(null),
+  transferWindow: ZSiteTransferPolicy.shape.transferWindow.default(null),
 });
 export type CreateSiteRequest = z.input<typeof ZCreateSiteRequest>;
 
-export const ZUpdateSiteRequest = ZCreateSiteRequest.partial().refine((b) => Object.keys(b).length > 0, "nothing to change");
+// No defaults here: a field left out of an update keeps its value.
+export const ZUpdateSiteRequest = ZSiteFields.partial().refine((b) => Object.keys(b).length > 0, "nothing to change");
 
 export interface SiteView {
   id: string;
@@ -45,6 +58,8 @@ export interface SiteView {
   labels: Record<string, string>;
   timeZone: string;
   location: string;
+  bandwidthCapBytesPerSec: number | null;
+  transferWindow: string | null;
   clusterCount: number;
   createdAt: string;
 }

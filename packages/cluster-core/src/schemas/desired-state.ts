@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDesiredBundle } from "../bundles/bundle-transfer-protocol";
 
 /** A Kubernetes object as the centre wants it on a cluster (applied with server-side apply). */
 export const ZKubeManifest = z
@@ -25,7 +26,12 @@ const ZManifestList = z
 export const ZSetDesiredStateRequest = z.object({ manifests: ZManifestList });
 
 /** What the centre wants on a cluster; a higher generation replaces a lower one. */
-export const ZDesiredState = z.object({ generation: z.number().int().min(0), manifests: ZManifestList });
+export const ZDesiredState = z.object({
+  generation: z.number().int().min(0),
+  manifests: ZManifestList,
+  /** Signed bundles the cluster should hold (absent: none). */
+  bundles: z.array(ZDesiredBundle).max(100).optional(),
+});
 export type DesiredState = z.infer<typeof ZDesiredState>;
 
 /** desired:applied — the agent's report after a reconcile of a generation. */

@@ -26,6 +26,8 @@ export const ZWorkloadInfo = z.object({
   helmRelease: shortText.optional(),
   /** Why it is not Ready, when its status says (e.g. a Progressing=False condition). */
   problem: z.string().max(1024).optional(),
+  /** Container images of the pod template (init containers included); older agents leave it out. */
+  images: z.array(z.string().min(1).max(512)).max(32).optional(),
 });
 export type WorkloadInfo = z.infer<typeof ZWorkloadInfo>;
 
@@ -43,11 +45,29 @@ export type ClusterEvent = z.infer<typeof ZClusterEvent>;
 /** Limits keep one bad or huge agent from filling the centre's database. */
 export const SNAPSHOT_LIMITS = { nodes: 5000, workloads: 20000, events: 200, helmCharts: 200 } as const;
 
+/** The first key listed twice, if any: a snapshot that names one object twice would count it twice. */
+function firstDuplicate(keys: string[]): string | undefined {
+  const seen = new Set<string>();
+  return keys.find((k) => (seen.has(k) ? true : (seen.add(k), false)));
+}
+
 /** What an agent reports about its cluster: the whole picture, sent on change. */
 export const ZClusterSnapshot = z.object({
   k3sVersion: z.string().max(64),
-  nodes: z.array(ZNodeInfo).max(SNAPSHOT_LIMITS.nodes),
-  workloads: z.array(ZWorkloadInfo).max(SNAPSHOT_LIMITS.workloads),
+  nodes: z
+    .array(ZNodeInfo)
+    .max(SNAPSHOT_LIMITS.nodes)
+    .superRefine((nodes, ctx) => {
+      const dup = firstDuplicate(nodes.map((n) => n.name));
+      if (dup !== undefined) ctx.addIssue({ code: "custom", message: `node '${dup}' is listed twice` });
+    }),
+  workloads: z
+    .array(ZWorkloadInfo)
+    .max(SNAPSHOT_LIMITS.workloads)
+    .superRefine((workloads, ctx) => {
+      const dup = firstDuplicate(workloads.map((w) => `${w.kind} ${w.namespace}/${w.name}`));
+      if (dup !== undefined) ctx.addIssue({ code: "custom", message: `workload ${dup} is listed twice` });
+    }),
   events: z.array(ZClusterEvent).max(SNAPSHOT_LIMITS.events),
   /** HelmCharts Outpost manages on the cluster, with their install Jobs and releases (absent from older agents). */
   helmCharts: z.array(ZHelmChartReport).max(SNAPSHOT_LIMITS.helmCharts).optional(),

@@ -1,4 +1,10 @@
 import type { ClusterSummary } from "./api";
+import type { BundleClusterView } from "../bundles/bundle-api";
+
+/** A bundle's progress on one cluster, as its agent just reported. */
+export interface BundleProgressEvent extends BundleClusterView {
+  bundleId: string;
+}
 
 /** Live updates pushed to browsers on the /ui namespace. */
 export interface ServerToUiEvents {
@@ -6,6 +12,10 @@ export interface ServerToUiEvents {
   "cluster:updated": (summary: ClusterSummary) => void;
   /** Clusters or sites were added or removed: lists refetch. */
   "fleet:changed": () => void;
+  /** Bundles, assignments or holdings changed: bundle lists and details refetch. */
+  "bundles:changed": () => void;
+  /** Live progress of a bundle on a cluster (written into the bundle's detail). */
+  "bundle:progress": (progress: BundleProgressEvent) => void;
 }
 
 export type UiToServerEvents = Record<string, never>;

@@ -18,13 +18,13 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
             <tr key={e.id}>
               <td className={`${tableClasses.td} whitespace-nowrap`}>
                 <RelativeTime iso={e.at} />
-                <span className="block text-[11px] text-slate-400">{formatDateTime(e.at)}</span>
+                <span className="block text-xs text-slate-600">{formatDateTime(e.at)}</span>
               </td>
               <td className={`${tableClasses.td} font-medium text-slate-900`}>{e.actorName}</td>
               <td className={`${tableClasses.td} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
               <td className={tableClasses.td}>
                 {e.targetType}
-                {e.targetId && <span className="block font-mono text-[11px] text-slate-400">{e.targetId}</span>}
+                {e.targetId && <span className="block font-mono text-xs text-slate-600">{e.targetId}</span>}
               </td>
               <td className={`${tableClasses.td} max-w-md text-xs break-words text-slate-600`}>{formatAuditDetails(e.details) || "—"}</td>
             </tr>

@@ -18,7 +18,7 @@ export function NodeTable({ nodes, stale }: { nodes: NodeInfo[]; stale: boolean 
               <td className={tableClasses.td}>
                 <NodeReadyBadge ready={n.ready} stale={stale} />
               </td>
-              <td className={tableClasses.td}>{n.roles.length ? n.roles.join(", ") : <span className="text-slate-400">worker</span>}</td>
+              <td className={tableClasses.td}>{n.roles.length ? n.roles.join(", ") : <span className="text-slate-500">worker</span>}</td>
               <td className={`${tableClasses.td} font-mono text-xs`}>{n.kubeletVersion || "—"}</td>
               <td className={`${tableClasses.td} tabular-nums`}>{n.cpu || "—"}</td>
               <td className={`${tableClasses.td} tabular-nums`}>{n.memory || "—"}</td>

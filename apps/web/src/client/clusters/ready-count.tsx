@@ -14,11 +14,11 @@ interface ReadyCountProps {
 export function ReadyCount({ ready, total, noun, stale }: ReadyCountProps) {
   if (stale) {
     return (
-      <span className="text-slate-400" title={`Last known: ${ready} of ${total} ${noun}`}>
+      <span className="text-slate-600" title={`Last known: ${ready} of ${total} ${noun}`}>
         <span className="tabular-nums">
           {ready}/{total}
         </span>
-        <span className="block text-[11px] leading-3">last known</span>
+        <span className="block text-xs leading-4">last known</span>
       </span>
     );
   }

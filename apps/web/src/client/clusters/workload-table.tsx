@@ -17,7 +17,7 @@ export function WorkloadTable({ workloads, stale }: { workloads: WorkloadInfo[];
               <td className={`${tableClasses.td} text-slate-500`}>{w.namespace}</td>
               <td className={tableClasses.td}>{w.kind}</td>
               <td className={`${tableClasses.td} font-medium text-slate-900`}>{w.name}</td>
-              <td className={`${tableClasses.td} tabular-nums ${stale ? "text-slate-400" : ""}`}>
+              <td className={`${tableClasses.td} tabular-nums ${stale ? "text-slate-600" : ""}`}>
                 {w.ready}/{w.desired}
               </td>
               <td className={tableClasses.td}>

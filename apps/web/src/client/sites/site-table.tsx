@@ -37,7 +37,7 @@ export function SiteTable({ sites, canOperate, onEdit, onDelete }: SiteTableProp
             <tr key={s.id} className="hover:bg-slate-50">
               <td className={`${tableClasses.td} font-medium text-slate-900`}>{s.name}</td>
               <td className={tableClasses.td}>{s.timeZone}</td>
-              <td className={tableClasses.td}>{s.location || <span className="text-slate-400">—</span>}</td>
+              <td className={tableClasses.td}>{s.location || <span className="text-slate-500">—</span>}</td>
               <td className={tableClasses.td}>
                 <LabelChips labels={s.labels} />
               </td>

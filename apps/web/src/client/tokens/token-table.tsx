@@ -34,7 +34,7 @@ export function TokenTable({ tokens, onRevoke }: { tokens: ApiTokenView[]; onRev
                 <td className={tableClasses.td}>
                   <RelativeTime iso={t.createdAt} />
                 </td>
-                <td className={tableClasses.td}>{t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : <span className="text-slate-400">never</span>}</td>
+                <td className={tableClasses.td}>{t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : <span className="text-slate-500">never</span>}</td>
                 <td className={tableClasses.td}>
                   {expired ? (
                     <Badge tone="grey">Expired</Badge>

@@ -4,6 +4,7 @@ import type { Access } from "../access/access";
 import { ACCESS_INCLUDE, toAccess } from "../access/to-access";
 import { hashSecretToken } from "./secret-token";
 import type { AuthCache } from "./auth-cache";
+import { AppError } from "../errors/app-error";
 
 export const SESSION_COOKIE = "outpost_session";
 
@@ -68,12 +69,21 @@ function toCurrentUser(access: Access): CurrentUser {
   return { id: access.userId, username: access.username, role: access.globalRole };
 }
 
-/** Reads one cookie from a raw Cookie header (socket.io handshakes have no parsed cookies). */
-export function readCookie(header: string | undefined, name: string): string | null {
+/**
+ * Reads one cookie from a raw Cookie header (socket.io handshakes have no parsed cookies); the
+ * one reader of Outpost's cookies, so a malformed value gets the same 400 everywhere.
+ */
+export function readCookie(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        throw new AppError("BAD_REQUEST", `the ${name} cookie is not valid percent-encoding; sign in again`);
+      }
+    }
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { LoginThrottle } from "./login-throttle";
+import { log } from "../logging/log";
 
 // Verifying against a real hash when the user is unknown keeps response times alike, so
 // timing does not tell which usernames exist.
@@ -21,7 +22,7 @@ export async function login(db: Db, throttle: LoginThrottle, req: LoginRequest, 
   if (!user || !ok || user.disabled) {
     // Logged, not audited: a failed attempt must not write to the database.
     throttle.failed(req.username);
-    console.warn(`[auth] failed sign-in for ${JSON.stringify(req.username.slice(0, 63))}`);
+    log.warn({ username: req.username.slice(0, 63) }, "failed sign-in");
     throw new AppError("UNAUTHENTICATED", "wrong username or password");
   }
   throttle.succeeded(req.username);

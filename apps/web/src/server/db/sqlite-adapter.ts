@@ -7,6 +7,7 @@ import {
   type SqlQuery,
   type Transaction,
 } from "@prisma/driver-adapter-utils";
+import { log } from "../logging/log";
 
 /**
  * The libsql driver adapter for the centre's SQLite file, with two changes:
@@ -186,7 +187,7 @@ class OneConnectionAdapter implements SqlDriverAdapter {
       this.connection = await this.reconnect();
       this.poisoned = false;
     } catch (err) {
-      console.error("[db] cannot reopen the SQLite connection after a failed statement; keeping the old one:", err);
+      log.error({ err }, "cannot reopen the SQLite connection after a failed statement; keeping the old one");
       return;
     }
     await old.dispose().catch(() => undefined);

@@ -2,6 +2,8 @@ import { ZKubeManifest, parseStoredJson, type DesiredState, type DesiredStateVie
 import { z } from "zod";
 import type { Db } from "../db/open-database";
 import { AppError } from "../errors/app-error";
+import { desiredBundlesForCluster } from "../bundles/desired-bundles-for-cluster";
+import { parseBundleIds } from "../bundles/parse-bundle-ids";
 
 const ZStoredManifests = z.array(ZKubeManifest);
 
@@ -20,9 +22,13 @@ export async function getDesiredState(db: Db, clusterId: string): Promise<Desire
   };
 }
 
-/** The desired state to push to an agent that just said hello, if there is one. */
+/** The desired state to push to an agent (at hello, or after a change), if there is one; it always lists its bundles. */
 export async function desiredStateForAgent(db: Db, clusterId: string): Promise<DesiredState | null> {
-  const c = await db.cluster.findUnique({ where: { id: clusterId }, select: { desiredGeneration: true, desiredManifests: true } });
+  const c = await db.cluster.findUnique({ where: { id: clusterId }, select: { desiredGeneration: true, desiredManifests: true, desiredBundleIds: true } });
   if (!c || c.desiredGeneration === 0) return null;
-  return { generation: c.desiredGeneration, manifests: parseStoredJson(ZStoredManifests, c.desiredManifests, []) };
+  return {
+    generation: c.desiredGeneration,
+    manifests: parseStoredJson(ZStoredManifests, c.desiredManifests, []),
+    bundles: await desiredBundlesForCluster(db, parseBundleIds(c.desiredBundleIds)),
+  };
 }

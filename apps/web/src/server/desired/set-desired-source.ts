@@ -2,6 +2,8 @@ import { SOURCE_NAME_PATTERN, type KubeManifest } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
 import { writeDesiredSources, type ComposedDesiredState } from "./write-desired-sources";
+import { desiredBundlesForCluster } from "../bundles/desired-bundles-for-cluster";
+import { parseBundleIds } from "../bundles/parse-bundle-ids";
 
 /** Clusters per transaction when one source changes many clusters (a rollout wave, new RBAC). */
 const CLUSTERS_PER_TRANSACTION = 200;
@@ -24,7 +26,7 @@ export async function setDesiredSource(ctx: ServerContext, opts: { clusterId: st
   }
   const [state] = await ctx.db.$transaction((tx) => writeDesiredSources(tx, opts.source, new Map([[opts.clusterId, opts.manifests]])));
   if (!state) throw new AppError("NOT_FOUND", `no cluster with id ${opts.clusterId}`);
-  push(ctx, [state]);
+  await push(ctx, [state]);
   return state;
 }
 
@@ -39,14 +41,22 @@ export async function setDesiredSourceForClusters(ctx: ServerContext, source: st
   for (let i = 0; i < entries.length; i += CLUSTERS_PER_TRANSACTION) {
     const chunk = new Map(entries.slice(i, i + CLUSTERS_PER_TRANSACTION));
     const states = await ctx.db.$transaction((tx) => writeDesiredSources(tx, source, chunk), { maxWait: 15_000, timeout: 60_000 });
-    push(ctx, states);
+    await push(ctx, states);
     all.push(...states);
   }
   return all;
 }
 
-function push(ctx: ServerContext, states: ComposedDesiredState[]): void {
-  for (const s of states) ctx.presence.connectionOf(s.clusterId)?.sendDesired({ generation: s.generation, manifests: s.manifests });
+/** Sends each connected agent its new generation, with the cluster's bundles (every desired state lists them). */
+async function push(ctx: ServerContext, states: ComposedDesiredState[]): Promise<void> {
+  const connected = states.filter((s) => ctx.presence.connectionOf(s.clusterId));
+  if (connected.length === 0) return;
+  const rows = await ctx.db.cluster.findMany({ where: { id: { in: connected.map((s) => s.clusterId) } }, select: { id: true, desiredBundleIds: true } });
+  const bundleIds = new Map(rows.map((r) => [r.id, parseBundleIds(r.desiredBundleIds)]));
+  for (const s of connected) {
+    const bundles = await desiredBundlesForCluster(ctx.db, bundleIds.get(s.clusterId) ?? []);
+    ctx.presence.connectionOf(s.clusterId)?.sendDesired({ generation: s.generation, manifests: s.manifests, bundles });
+  }
 }
 
 function assertSourceName(source: string): void {

@@ -1,6 +1,9 @@
 /** Every failure a caller can act on has a code; the code decides the HTTP status and socket error. */
 export type AppErrorCode =
   | "INVALID_INPUT"
+  | "BAD_REQUEST"
+  | "METHOD_NOT_ALLOWED"
+  | "PAYLOAD_TOO_LARGE"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "NOT_FOUND"
@@ -14,6 +17,10 @@ export type AppErrorCode =
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID_INPUT: 422,
+  /** The request itself is malformed (encoding, framing, cookies), before its meaning is read. */
+  BAD_REQUEST: 400,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -1,7 +1,9 @@
-import type { DesiredState } from "@outpost/cluster-core";
+import { PROBLEM_RANK, type DesiredState, type StatusReason } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
+import { setClusterStatus, type StatusChange } from "./set-cluster-status";
 import type { LiveUpdates } from "../sockets/live-updates";
 import type { CentreTunnel } from "../tunnel/centre-tunnel";
+import { log } from "../logging/log";
 
 /** A live, authenticated agent connection: it can be told to go away, and carries the tunnel. */
 export interface AgentConnection {
@@ -60,6 +62,8 @@ interface Entry {
   dirty: boolean;
   /** The device's queue length changed: browsers are told at the next flush. */
   announce: boolean;
+  /** The watchdog closed the connection after a full timeout of silence. */
+  timedOut: boolean;
 }
 
 /** lastSeenAt, RTT and queue length of connected clusters are written together this often. */
@@ -84,16 +88,18 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry>();
 
-  const write = async (clusterId: string, data: Record<string, unknown>) => {
-    const res = await db.cluster.updateMany({ where: { id: clusterId }, data });
-    if (res.count > 0) await live.clusterChanged(db, clusterId);
+  // Status changes go through setClusterStatus, which also records the transition (outage history).
+  const write = async (clusterId: string, change: StatusChange) => {
+    if (await setClusterStatus(db, clusterId, change)) await live.clusterChanged(db, clusterId);
   };
   const linkData = (e: Entry) => ({ lastSeenAt: new Date(e.lastHeard), linkRttMs: e.rttMs, queuedAtDevice: e.queued });
-  const setDegraded = (clusterId: string, e: Entry, degraded: boolean) => {
+  const setDegraded = (clusterId: string, e: Entry, degraded: boolean, reason: StatusReason) => {
     if (e.degraded === degraded) return;
     e.degraded = degraded;
     e.dirty = false;
-    write(clusterId, { ...linkData(e), status: degraded ? "degraded" : "online" }).catch((err: unknown) => console.error("[presence] link state not saved:", err));
+    write(clusterId, { status: degraded ? "degraded" : "online", at: new Date(now()), reason, data: linkData(e) }).catch((err: unknown) =>
+      log.error({ err, clusterId }, "link state not saved"),
+    );
   };
 
   let flushing: Promise<void> = Promise.resolve();
@@ -106,7 +112,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     for (const id of announce) await live.clusterChanged(db, id);
   };
   const flushTimer = setInterval(() => {
-    flushing = flushing.then(flush).catch((err: unknown) => console.error("[presence] link states not saved:", err));
+    flushing = flushing.then(flush).catch((err: unknown) => log.error({ err }, "link states not saved"));
   }, opts.flushEveryMs ?? FLUSH_EVERY_MS);
   flushTimer.unref();
 
@@ -114,10 +120,12 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     const t = now();
     for (const [clusterId, e] of entries) {
       const silence = t - e.lastHeard;
-      if (silence > opts.heartbeatTimeoutMs) e.conn.disconnect(true);
-      else if (silence > opts.heartbeatTimeoutMs / 2) {
+      if (silence > opts.heartbeatTimeoutMs) {
+        e.timedOut = true;
+        e.conn.disconnect(true);
+      } else if (silence > opts.heartbeatTimeoutMs / 2) {
         e.goodBeats = 0;
-        setDegraded(clusterId, e, true);
+        setDegraded(clusterId, e, true, "quiet");
       }
     }
   }, Math.min(1000, opts.heartbeatTimeoutMs / 4));
@@ -127,15 +135,21 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     async attach(clusterId, conn) {
       const previous = entries.get(clusterId);
       const t = now();
-      entries.set(clusterId, { conn, lastHeard: t, degraded: false, goodBeats: 0, rttMs: null, queued: null, dirty: false, announce: false });
+      entries.set(clusterId, { conn, lastHeard: t, degraded: false, goodBeats: 0, rttMs: null, queued: null, dirty: false, announce: false, timedOut: false });
       if (previous && previous.conn.id !== conn.id) previous.conn.disconnect(true);
-      await write(clusterId, { status: "online", offlineSince: null, lastSeenAt: new Date(t) });
+      await write(clusterId, { status: "online", at: new Date(t), reason: "connected", data: { offlineSince: null, lastSeenAt: new Date(t) } });
     },
     async detach(clusterId, conn) {
       const e = entries.get(clusterId);
       if (!e || e.conn.id !== conn.id) return;
       entries.delete(clusterId);
-      await write(clusterId, { status: "offline", offlineSince: new Date(now()), lastSeenAt: new Date(e.lastHeard), linkRttMs: e.rttMs });
+      const t = new Date(now());
+      await write(clusterId, {
+        status: "offline",
+        at: t,
+        reason: e.timedOut ? "heartbeat-timeout" : "disconnected",
+        data: { offlineSince: t, lastSeenAt: new Date(e.lastHeard), linkRttMs: e.rttMs },
+      });
     },
     heard(clusterId, conn, link) {
       const e = entries.get(clusterId);
@@ -150,8 +164,8 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
         if (link.lastRttMs !== undefined) e.rttMs = Math.round(link.lastRttMs);
         const bad = (link.lastRttMs ?? 0) > DEGRADED_RTT_MS || (link.missed ?? 0) > 0;
         e.goodBeats = bad ? 0 : e.goodBeats + 1;
-        if (bad) setDegraded(clusterId, e, true);
-        else if (e.degraded && e.goodBeats >= GOOD_BEATS_TO_RECOVER) setDegraded(clusterId, e, false);
+        if (bad) setDegraded(clusterId, e, true, "slow-heartbeats");
+        else if (e.degraded && e.goodBeats >= GOOD_BEATS_TO_RECOVER) setDegraded(clusterId, e, false, "recovered");
       }
     },
     kick(clusterId) {
@@ -166,7 +180,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
       clearInterval(watchdog);
       clearInterval(flushTimer);
       await flushing;
-      await flush().catch((err: unknown) => console.error("[presence] link states not saved at shutdown:", err));
+      await flush().catch((err: unknown) => log.error({ err }, "link states not saved at shutdown"));
     },
   };
 }
@@ -175,12 +189,16 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
  * At start-up no agent is connected yet, so clusters the database still calls online (or
  * degraded) are offline since their last contact: the centre was down, and does not guess beyond that.
  */
-export async function markAllOfflineAtStart(db: Db): Promise<number> {
+export async function markAllOfflineAtStart(db: Db, now = new Date()): Promise<number> {
   const stillOnline = { status: { in: ["online", "degraded"] } };
-  // Two set-based updates, so a fleet of thousands is one statement each, not a row at a time.
-  const [seen, neverSeen] = await db.$transaction([
-    db.$executeRaw`UPDATE "Cluster" SET "status" = 'offline', "offlineSince" = "lastSeenAt" WHERE "status" IN ('online', 'degraded') AND "lastSeenAt" IS NOT NULL`,
-    db.cluster.updateMany({ where: { ...stillOnline, lastSeenAt: null }, data: { status: "offline", offlineSince: new Date() } }),
-  ]);
-  return seen + neverSeen.count;
+  const reason: StatusReason = "centre-restart";
+  return db.$transaction(async (tx) => {
+    const rows = await tx.cluster.findMany({ where: stillOnline, select: { id: true, status: true, lastSeenAt: true } });
+    if (rows.length === 0) return 0;
+    await tx.clusterStatusEvent.createMany({ data: rows.map((r) => ({ clusterId: r.id, at: r.lastSeenAt ?? now, from: r.status, to: "offline", reason })) });
+    // Set-based updates, so a fleet of thousands is one statement each, not a row at a time.
+    await tx.$executeRaw`UPDATE "Cluster" SET "status" = 'offline', "offlineSince" = "lastSeenAt", "statusSince" = "lastSeenAt", "problemRank" = ${PROBLEM_RANK.offline} WHERE "status" IN ('online', 'degraded') AND "lastSeenAt" IS NOT NULL`;
+    await tx.cluster.updateMany({ where: { ...stillOnline, lastSeenAt: null }, data: { status: "offline", offlineSince: now, statusSince: now, problemRank: PROBLEM_RANK.offline } });
+    return rows.length;
+  }, { timeout: 60_000 });
 }

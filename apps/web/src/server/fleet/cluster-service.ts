@@ -4,7 +4,9 @@ import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Access } from "../access/access";
 import { requireClusterAccess } from "../access/require-cluster-access";
-import { clusterWithSite, toClusterSummary } from "./to-cluster-summary";
+import { clusterSummarySelect, toClusterSummary } from "./to-cluster-summary";
+import { writeClusterLabels } from "./write-cluster-labels";
+import { refreshDesiredBundles } from "../bundles/refresh-desired-bundles";
 
 /**
  * Replaces a cluster's labels. Labels can decide who reaches a cluster (selector grants), so
@@ -16,13 +18,18 @@ export async function updateClusterLabels(ctx: ServerContext, access: Access, id
   if (!roleAtLeast(roleOnCluster(access.rules, { siteId: cluster.siteId, labels }), "operator")) {
     throw new AppError("FORBIDDEN", `with these labels cluster ${cluster.name} would be outside the clusters you operate`);
   }
-  const row = await ctx.db.cluster.update({ where: { id }, data: { labels: JSON.stringify(labels) }, include: clusterWithSite });
+  const row = await ctx.db.$transaction(async (tx) => {
+    await writeClusterLabels(tx, id, labels);
+    return tx.cluster.findUniqueOrThrow({ where: { id }, select: clusterSummarySelect });
+  });
   const actor: CurrentUser = { id: access.userId, username: access.username, role: access.globalRole };
   await recordAuditEvent(ctx.db, actor, { action: "cluster.update-labels", targetType: "cluster", targetId: id, details: { labels, before: cluster.labels } });
   const summary = toClusterSummary(row);
   ctx.live.clusterUpdated(summary);
   // Selector grants may now cover it for other people, or no longer: their lists refetch.
   ctx.live.fleetChanged();
+  // Bundles assigned by label selector follow the labels.
+  await refreshDesiredBundles(ctx, [id]);
   return summary;
 }
 

@@ -1,8 +1,9 @@
-import type { RegisterAgentRequest, RegisterAgentResponse } from "@outpost/cluster-core";
+import { ZLabels, parseStoredJson, type RegisterAgentRequest, type RegisterAgentResponse } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
 import { AppError } from "../errors/app-error";
 import { hashSecretToken, newSecretToken } from "../auth/secret-token";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { writeClusterLabels } from "./write-cluster-labels";
 
 /**
  * Trades a registration token for the cluster's long-lived agent credential. The token is
@@ -23,8 +24,9 @@ export async function registerAgent(db: Db, req: RegisterAgentRequest, now = new
       throw new AppError("CONFLICT", `a cluster named ${token.clusterName} already exists`);
     }
     const created = await tx.cluster.create({
-      data: { name: token.clusterName, siteId: token.siteId, labels: token.labels, simulated: req.simulated, status: "pending" },
+      data: { name: token.clusterName, siteId: token.siteId, simulated: req.simulated, status: "pending" },
     });
+    await writeClusterLabels(tx, created.id, parseStoredJson(ZLabels, token.labels, {}));
     await tx.agentCredential.create({ data: { clusterId: created.id, secretHash: credential.hash } });
     await tx.registrationToken.update({ where: { id: token.id }, data: { clusterId: created.id } });
     return created;

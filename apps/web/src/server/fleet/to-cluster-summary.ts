@@ -1,8 +1,29 @@
 import { ZClusterStatus, ZLabels, parseStoredJson, type ClusterSummary } from "@outpost/cluster-core";
 import type { Cluster, Site } from "../../../generated/prisma-sqlite";
 
-export type ClusterWithSite = Cluster & { site: Pick<Site, "name"> };
+/** The columns a summary needs: never the snapshot or desired-state documents, which can be large. */
+export const clusterSummarySelect = {
+  id: true,
+  name: true,
+  siteId: true,
+  labels: true,
+  k3sVersion: true,
+  status: true,
+  simulated: true,
+  lastSeenAt: true,
+  offlineSince: true,
+  nodesReady: true,
+  nodesTotal: true,
+  workloadsHealthy: true,
+  workloadsTotal: true,
+  queuedAtDevice: true,
+  linkRttMs: true,
+  site: { select: { name: true } },
+} as const;
 
+export type ClusterWithSite = Pick<Cluster, Exclude<keyof typeof clusterSummarySelect, "site">> & { site: Pick<Site, "name"> };
+
+/** For queries that need the whole row too (`include`). */
 export const clusterWithSite = { site: { select: { name: true } } } as const;
 
 /** The API's view of a cluster row. */

@@ -2,11 +2,12 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { CurrentUser, Role } from "@outpost/cluster-core";
 import { getServerContext, type ServerContext } from "../context";
-import { authenticate, SESSION_COOKIE, type Authenticated } from "../auth/authenticate";
+import { authenticate, readCookie, SESSION_COOKIE, type Authenticated } from "../auth/authenticate";
 import { hasRole } from "../auth/roles";
 import { AppError } from "../errors/app-error";
-import { parseOrThrow } from "../errors/parse-or-throw";
+import { assertSameOrigin } from "./assert-same-origin";
 import { errorResponse } from "./error-response";
+import { readJsonBody } from "./read-json-body";
 
 interface RouteArgs<B> {
   ctx: ServerContext;
@@ -32,13 +33,13 @@ interface RouteOptions<S extends z.ZodType | undefined> {
   sessionOnly?: boolean;
   /** Schema of the JSON body; routes without one take no body. */
   body?: S;
+  /** Largest body in bytes (default 1 MiB), enforced while it streams in. */
+  maxBodyBytes?: number;
 }
 
 type Handler<S extends z.ZodType | undefined> = (
   args: RouteArgs<S extends z.ZodType ? z.infer<S> : undefined>,
 ) => Promise<Response | unknown>;
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Wraps a route handler: authenticates (session cookie or API token), checks the role, guards
@@ -50,7 +51,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(options: R
     try {
       const ctx = getServerContext();
       const auth = await authenticate(ctx.db, {
-        sessionToken: req.cookies.get(SESSION_COOKIE)?.value,
+        sessionToken: readCookie(req.headers.get("cookie"), SESSION_COOKIE),
         authorization: req.headers.get("authorization"),
       }, ctx.authCache);
       if (!auth) throw new AppError("UNAUTHENTICATED", "sign in or send an API token (Authorization: Bearer …)");
@@ -62,7 +63,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(options: R
       }
       if (!hasRole(auth.user.role, options.role)) throw new AppError("FORBIDDEN", `this needs the ${options.role} role; you are ${auth.user.role}`);
       if (auth.via === "session" && req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
-      const body = options.body ? await readJsonBody(req, options.body) : undefined;
+      const body = options.body ? await readJsonBody(req, options.body, options.maxBodyBytes) : undefined;
       const result = await handler({ ctx, user: auth.user, caller: auth, body: body as never, params: await route.params, req });
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (err) {
@@ -83,33 +84,4 @@ export function publicRoute<S extends z.ZodType>(schema: S, handler: (args: { ct
       return errorResponse(err);
     }
   };
-}
-
-async function readJsonBody<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {
-  if (!req.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as JSON (Content-Type: application/json)");
-  }
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", "the body is larger than 1 MiB");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new AppError("INVALID_INPUT", "the body is not valid JSON");
-  }
-  return parseOrThrow(schema, json, "request body");
-}
-
-/** Browsers always send Origin on cross-site writes; a cookie-authenticated write must come from this host. */
-function assertSameOrigin(req: NextRequest): void {
-  const origin = req.headers.get("origin");
-  if (!origin) return;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError("FORBIDDEN", "cross-site request refused");
-  }
-  if (originHost !== host) throw new AppError("FORBIDDEN", "cross-site request refused");
 }

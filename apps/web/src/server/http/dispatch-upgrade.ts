@@ -4,6 +4,7 @@ import type { ServerContext } from "../context";
 import { handleK8sUpgrade } from "../tunnel/handle-k8s-upgrade";
 import { kubeStatusBody } from "../tunnel/kube-status-body";
 import { refuseUpgrade } from "./refuse-upgrade";
+import { log } from "../logging/log";
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown;
 
@@ -23,7 +24,7 @@ export function createUpgradeDispatcher(ctx: ServerContext, devUpgrade?: Upgrade
     socket.on("error", () => socket.destroy());
     if (url.startsWith("/k8s/")) {
       handleK8sUpgrade(ctx, req, socket, head).catch((err: unknown) => {
-        console.error("[k8s] upgrade failed:", err);
+        log.error({ err, path: req.url }, "kube proxy upgrade failed");
         refuseUpgrade(socket, 500, kubeStatusBody(500, "Outpost: internal error; the centre's log has the details"));
       });
       return;

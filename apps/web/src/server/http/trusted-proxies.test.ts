@@ -1,6 +1,5 @@
-import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { isTrustedProxy, parseTrustedProxies, stripUntrustedForwarded } from "./trusted-proxies";
+import { isTrustedProxy, parseTrustedProxies } from "./trusted-proxies";
 
 describe("trusted proxies", () => {
   const trusted = parseTrustedProxies("127.0.0.1, 10.0.0.0/8, fd00::/8");
@@ -17,16 +16,5 @@ describe("trusted proxies", () => {
 
   it("refuses what is not an address or range, naming it", () => {
     for (const bad of ["localhost", "10.0.0.0/33", "10.0.0.0/8/1", "1.2.3", "::1/129"]) expect(() => parseTrustedProxies(bad)).toThrow(bad);
-  });
-
-  it("removes forwarded headers from untrusted peers only", () => {
-    const request = (remoteAddress: string) =>
-      ({ socket: { remoteAddress }, headers: { host: "outpost.local", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "for=1.2.3.4" } }) as unknown as IncomingMessage;
-    const untrusted = request("192.168.1.9");
-    stripUntrustedForwarded(untrusted, trusted);
-    expect(untrusted.headers).toEqual({ host: "outpost.local" });
-    const viaProxy = request("10.0.0.5");
-    stripUntrustedForwarded(viaProxy, trusted);
-    expect(viaProxy.headers["x-forwarded-host"]).toBe("evil.example");
   });
 });

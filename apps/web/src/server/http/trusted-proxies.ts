@@ -1,8 +1,4 @@
 import { BlockList, isIP } from "node:net";
-import type { IncomingMessage } from "node:http";
-
-/** The headers a proxy in front of the centre uses to say what the client asked for. */
-const FORWARDED_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip"] as const;
 
 /**
  * Reads OUTPOST_TRUSTED_PROXIES: addresses and CIDR ranges, comma separated
@@ -31,16 +27,4 @@ export function isTrustedProxy(trusted: BlockList, remoteAddress: string | undef
   const address = mapped ?? remoteAddress;
   const family = isIP(address);
   return family !== 0 && trusted.check(address, family === 4 ? "ipv4" : "ipv6");
-}
-
-/**
- * X-Forwarded-* and Forwarded are claims a proxy makes about the client (its address, the host
- * and scheme it asked for). From anyone else they are lies waiting to be believed — a forged
- * X-Forwarded-Host would pass the same-origin check and rewrite the address in agent commands —
- * so they are removed from every request (and upgrade) that does not come from a trusted proxy,
- * before anything reads them. Everything downstream may then trust what is left.
- */
-export function stripUntrustedForwarded(req: IncomingMessage, trusted: BlockList): void {
-  if (isTrustedProxy(trusted, req.socket.remoteAddress)) return;
-  for (const name of FORWARDED_HEADERS) delete req.headers[name];
 }

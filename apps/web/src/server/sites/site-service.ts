@@ -6,7 +6,7 @@ import type { Prisma } from "../../../generated/prisma-sqlite";
 import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
 
-type SiteRow = { id: string; name: string; labels: string; timeZone: string; location: string; createdAt: Date; _count: { clusters: number } };
+type SiteRow = { id: string; name: string; labels: string; timeZone: string; location: string; bandwidthCapBytesPerSec: number | null; transferWindow: string | null; createdAt: Date; _count: { clusters: number } };
 const withCount = { _count: { select: { clusters: true } } } as const;
 
 function toSiteView(s: SiteRow): SiteView {
@@ -16,6 +16,8 @@ function toSiteView(s: SiteRow): SiteView {
     labels: parseStoredJson(ZLabels, s.labels, {}),
     timeZone: s.timeZone,
     location: s.location,
+    bandwidthCapBytesPerSec: s.bandwidthCapBytesPerSec,
+    transferWindow: s.transferWindow,
     clusterCount: s._count.clusters,
     createdAt: s.createdAt.toISOString(),
   };

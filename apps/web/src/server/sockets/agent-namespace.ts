@@ -17,6 +17,9 @@ import { applyOutboxBatch } from "../fleet/apply-outbox-batch";
 import { desiredStateForAgent } from "../desired/get-desired-state";
 import type { AgentConnection } from "../fleet/agent-presence";
 import { createCentreTunnel } from "../tunnel/centre-tunnel";
+import { refuseMalformedPackets } from "./refuse-malformed-packets";
+import { log } from "../logging/log";
+import { serveBundleTransfers } from "../bundles/serve-bundle-transfers";
 
 interface AgentSocketData {
   clusterId: string;
@@ -30,7 +33,7 @@ export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents,
 /** How long an agent may take to save a new credential and say so. */
 const ROTATE_ACK_MS = 15_000;
 
-const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel"]);
+const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel", "bundle:fetch", "bundle:cancel", "bundle:status"]);
 
 /** Error for a refused handshake; the agent reads `data.code` to decide whether retrying can help. */
 function handshakeError(code: string, message: string): Error {
@@ -55,14 +58,14 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
         next();
       })
       .catch((err: unknown) => {
-        console.error("[agent] handshake failed:", err);
+        log.error({ err }, "agent handshake failed");
         next(handshakeError("INTERNAL", "the centre could not check the credential; retry later"));
       });
   });
 
   nsp.on("connection", (socket: AgentSocket) => {
     const { clusterId, clusterName } = socket.data;
-    console.log(`[agent] ${clusterName} connected from ${socket.handshake.address}`);
+    log.info({ cluster: clusterName, address: socket.handshake.address }, "agent connected");
     const conn: AgentConnection = {
       id: socket.id,
       clusterName,
@@ -78,11 +81,15 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       // Fire and forget: an agent that misses it gets the current generation at its next hello.
       sendDesired: (state) => void socket.emit("desired:update", state, () => {}),
     };
+    refuseMalformedPackets(socket, (event, payload) => {
+      const streamId = (payload as { streamId?: unknown } | null)?.streamId;
+      if (event.startsWith("tunnel:") && typeof streamId === "number") conn.tunnel.fail(streamId, "the agent's answer was malformed");
+    });
     // Messages of one agent are handled strictly one after another, in arrival order.
-    let queue: Promise<unknown> = ctx.presence.attach(clusterId, conn).catch((err: unknown) => console.error("[agent] attach failed:", err));
+    let queue: Promise<unknown> = ctx.presence.attach(clusterId, conn).catch((err: unknown) => log.error({ err, cluster: clusterName }, "agent attach failed"));
     // A failure is logged, never left unhandled (that would stop the whole centre).
     const serially = (work: () => Promise<void>) =>
-      (queue = queue.then(work).catch((err: unknown) => console.error(`[agent] ${clusterName}: handling a message failed:`, err)));
+      (queue = queue.then(work).catch((err: unknown) => log.error({ err, cluster: clusterName }, "handling an agent message failed")));
 
     socket.on("agent:heartbeat", (beat, ack) => {
       const reply = safeAck<AgentAck>(ack);
@@ -118,7 +125,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
             data: { appliedGeneration: parsed.data.generation },
           });
         } else {
-          console.warn(`[agent] ${clusterName}: desired state generation ${parsed.data.generation} failed: ${parsed.data.message}`);
+          log.warn({ cluster: clusterName, generation: parsed.data.generation, message: parsed.data.message }, "the agent could not apply desired state");
         }
         reply({ ok: true, receivedAt: Date.now() });
       });
@@ -138,10 +145,16 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
           if (result.applied > 0) await ctx.live.clusterChanged(ctx.db, clusterId);
           reply({ ok: true, ackedSeq: result.ackedSeq });
         } catch (err) {
-          console.error(`[agent] ${clusterName}: storing outbox batch failed:`, err);
+          log.error({ err, cluster: clusterName }, "storing an outbox batch failed");
           reply({ ok: false, error: "the centre could not store the batch; send it again" });
         }
       });
+    });
+
+    const stopBundleTransfers = serveBundleTransfers(ctx, socket, {
+      cluster: { id: clusterId, name: clusterName },
+      serially,
+      heard: () => ctx.presence.heard(clusterId, conn),
     });
 
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -150,9 +163,10 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
     });
 
     socket.on("disconnect", (reason) => {
-      console.log(`[agent] ${clusterName} disconnected: ${reason}`);
+      log.info({ cluster: clusterName, reason }, "agent disconnected");
       conn.tunnel.closeAll(`the agent of ${clusterName} disconnected`);
-      void serially(() => ctx.presence.detach(clusterId, conn).catch((err: unknown) => console.error("[agent] detach failed:", err)));
+      stopBundleTransfers();
+      void serially(() => ctx.presence.detach(clusterId, conn).catch((err: unknown) => log.error({ err, cluster: clusterName }, "agent detach failed")));
     });
   });
 }

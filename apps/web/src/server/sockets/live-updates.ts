@@ -1,13 +1,17 @@
-import { roleOnCluster, type ClusterScopeFacts, type ClusterSummary, type ServerToUiEvents } from "@outpost/cluster-core";
+import { roleOnCluster, type BundleProgressEvent, type ClusterScopeFacts, type ClusterSummary, type ServerToUiEvents } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
-import { clusterWithSite, toClusterSummary } from "../fleet/to-cluster-summary";
+import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
 
 export interface LiveUpdates {
   clusterUpdated(summary: ClusterSummary): void;
   /** Reads the cluster afresh and pushes its summary; a deleted cluster becomes a fleet change. */
   clusterChanged(db: Db, clusterId: string): Promise<void>;
   fleetChanged(): void;
+  /** Bundles, their assignments or holdings changed: bundle lists refetch. */
+  bundlesChanged(): void;
+  /** Live transfer progress of a bundle on a cluster, to those who may see that cluster. */
+  bundleProgress(cluster: ClusterScopeFacts, progress: BundleProgressEvent): void;
   /**
    * Sends an event about one cluster to the browsers whose users may see that cluster, and no
    * others. Every live event that carries a cluster's data goes through here (never `ui.emit`).
@@ -26,12 +30,14 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
   return {
     clusterUpdated,
     async clusterChanged(db, clusterId) {
-      const row = await db.cluster.findUnique({ where: { id: clusterId }, include: clusterWithSite });
+      const row = await db.cluster.findUnique({ where: { id: clusterId }, select: clusterSummarySelect });
       if (row) clusterUpdated(toClusterSummary(row));
       else ui.emit("fleet:changed");
     },
-    // Carries no data: a hint to refetch, which the API answers within each caller's grants.
+    // These carry no data: hints to refetch, which the API answers within each caller's grants.
     fleetChanged: () => void ui.emit("fleet:changed"),
+    bundlesChanged: () => void ui.emit("bundles:changed"),
+    bundleProgress: (cluster, progress) => toClusterViewers(cluster, "bundle:progress", progress),
     toClusterViewers,
   };
 }

@@ -4,6 +4,8 @@ import type { ServerContext } from "../context";
 import type { Access } from "../access/access";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
 import { registerLiveConnection } from "../access/register-live-connection";
+import { AppError } from "../errors/app-error";
+import { refuseMalformedPackets } from "./refuse-malformed-packets";
 
 export interface UiSocketData {
   user: CurrentUser;
@@ -24,10 +26,14 @@ export type UiNamespace = Namespace<UiToServerEvents, ServerToUiEvents, Record<s
 export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void {
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    authenticate(ctx.db, {
-      sessionToken: readCookie(socket.handshake.headers.cookie, SESSION_COOKIE),
-      authorization: typeof token === "string" ? `Bearer ${token}` : null,
-    }, ctx.authCache)
+    let sessionToken: string | null;
+    try {
+      sessionToken = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return next(Object.assign(new Error(err.message), { data: { code: err.code } }));
+    }
+    authenticate(ctx.db, { sessionToken, authorization: typeof token === "string" ? `Bearer ${token}` : null }, ctx.authCache)
       .then((auth) => {
         if (!auth) return next(Object.assign(new Error("sign in first"), { data: { code: "UNAUTHENTICATED" } }));
         if (auth.tokenScope !== null && auth.tokenScope !== "api") {
@@ -54,6 +60,7 @@ export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void 
       },
     });
     socket.on("disconnect", unregister);
+    refuseMalformedPackets(socket);
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (typeof ack === "function") ack({ ok: false, error: `unknown event '${event}': the /ui namespace only sends` });

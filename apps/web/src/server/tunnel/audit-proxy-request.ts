@@ -1,6 +1,7 @@
 import type { CurrentUser, TunnelIdentity } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { log } from "../logging/log";
 import type { KubeAuditEntry } from "./classify-kube-request";
 
 export interface ProxiedRequest {
@@ -23,5 +24,5 @@ export async function auditProxyRequest(ctx: ServerContext, user: CurrentUser, r
     targetType: "cluster",
     targetId: request.clusterId,
     details: { cluster: request.clusterName, ...request.entry.details, status: request.status, ...(request.actingAs ? { actingAs: request.actingAs } : {}) },
-  }).catch((err: unknown) => console.error("[k8s] audit event not written:", err));
+  }).catch((err: unknown) => log.error({ err, cluster: request.clusterName }, "kube proxy audit event not written"));
 }

@@ -43,6 +43,8 @@ export interface CentreTunnel {
   activeStreams(): number;
   /** The connection is gone: every open exchange fails. */
   closeAll(reason: string): void;
+  /** The agent sent something unusable for this stream (refused before parsing): the exchange fails. */
+  fail(streamId: number, reason: string): void;
 }
 
 interface Stream {
@@ -142,6 +144,11 @@ export function createCentreTunnel(socket: AgentSocket): CentreTunnel {
       };
     },
     activeStreams: () => streams.size,
+    fail(streamId, reason) {
+      if (!streams.has(streamId)) return;
+      socket.emit("tunnel:cancel", { streamId, reason });
+      finish(streamId, new TunnelError(502, reason));
+    },
     closeAll(reason) {
       for (const id of [...streams.keys()]) finish(id, new TunnelError(502, reason));
     },

@@ -8,7 +8,7 @@ import { classifyKubeRequest } from "./classify-kube-request";
 import { findClusterConnection } from "./find-cluster-connection";
 import { forwardProxyRequest } from "./forward-proxy-request";
 import { sendKubeStatus } from "./kube-status";
-import { parseK8sProxyUrl } from "./parse-k8s-proxy-url";
+import { K8S_PREFIX, parseK8sProxyUrl } from "./parse-k8s-proxy-url";
 import { proxyCallerRefusal } from "./proxy-caller-refusal";
 import { relayTunnelResponse } from "./relay-tunnel-response";
 import { registerProxyStream } from "./register-proxy-stream";
@@ -48,7 +48,7 @@ export async function handleK8sProxy(ctx: ServerContext, req: IncomingMessage, r
   });
   let status: number;
   try {
-    status = await relayTunnelResponse(exchange, res, method.data);
+    status = await relayTunnelResponse(exchange, res, { method: method.data, proxyPrefix: `${K8S_PREFIX}${clusterId}` });
   } finally {
     unregister();
   }

@@ -20,9 +20,12 @@ describe("parseK8sProxyUrl", () => {
     }
   });
 
-  it("refuses malformed ids and paths", () => {
+  it("refuses malformed ids and paths, and encoded control characters in the path", () => {
     expect(parseK8sProxyUrl("/k8s/clusters/not!an!id/api")).toMatchObject({ ok: false, status: 404 });
     expect(parseK8sProxyUrl("/k8s/clusters/a//evil.example/api")).toMatchObject({ ok: false, status: 400 });
     expect(parseK8sProxyUrl("/k8s/clusters/a/api/%E0%A4%A")).toMatchObject({ ok: false, status: 400 });
+    for (const url of ["/k8s/clusters/a/api/v1/nodes%0d%0aHost:%20evil", "/k8s/clusters/a/api/v1/x%00y", "/k8s/clusters/a/api/%7F"]) {
+      expect(parseK8sProxyUrl(url), url).toEqual({ ok: false, status: 400, message: "control characters are not allowed in the path" });
+    }
   });
 });

@@ -1,0 +1,104 @@
+-- AlterTable
+ALTER TABLE "Site" ADD COLUMN     "bandwidthCapBytesPerSec" INTEGER,
+ADD COLUMN     "transferWindow" TEXT;
+
+-- AlterTable
+ALTER TABLE "Cluster" ADD COLUMN     "desiredBundleIds" TEXT NOT NULL DEFAULT '[]';
+
+-- CreateTable
+CREATE TABLE "SigningKey" (
+    "id" TEXT NOT NULL,
+    "keyId" TEXT NOT NULL,
+    "publicKey" TEXT NOT NULL,
+    "sealedPrivateKey" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SigningKey_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Bundle" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    "k3sVersion" TEXT NOT NULL,
+    "arch" TEXT NOT NULL,
+    "manifest" TEXT NOT NULL,
+    "signature" TEXT NOT NULL,
+    "keyId" TEXT NOT NULL,
+    "blobCount" INTEGER NOT NULL,
+    "totalBytes" BIGINT NOT NULL,
+    "createdById" TEXT,
+    "createdByName" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Bundle_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BundleBlob" (
+    "bundleId" TEXT NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "size" BIGINT NOT NULL,
+
+    CONSTRAINT "BundleBlob_pkey" PRIMARY KEY ("bundleId","sha256")
+);
+
+-- CreateTable
+CREATE TABLE "BundleAssignment" (
+    "id" TEXT NOT NULL,
+    "bundleId" TEXT NOT NULL,
+    "clusterId" TEXT,
+    "selector" TEXT,
+    "origin" TEXT NOT NULL DEFAULT 'operator',
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BundleAssignment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClusterBundle" (
+    "clusterId" TEXT NOT NULL,
+    "bundleId" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "bytesDone" BIGINT NOT NULL,
+    "bytesTotal" BIGINT NOT NULL,
+    "bytesFetched" BIGINT NOT NULL,
+    "message" TEXT NOT NULL DEFAULT '',
+    "origin" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ClusterBundle_pkey" PRIMARY KEY ("clusterId","bundleId")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Bundle_name_version_key" ON "Bundle"("name", "version");
+
+-- CreateIndex
+CREATE INDEX "BundleBlob_sha256_idx" ON "BundleBlob"("sha256");
+
+-- CreateIndex
+CREATE INDEX "BundleAssignment_bundleId_idx" ON "BundleAssignment"("bundleId");
+
+-- CreateIndex
+CREATE INDEX "BundleAssignment_clusterId_idx" ON "BundleAssignment"("clusterId");
+
+-- CreateIndex
+CREATE INDEX "ClusterBundle_bundleId_idx" ON "ClusterBundle"("bundleId");
+
+-- AddForeignKey
+ALTER TABLE "BundleBlob" ADD CONSTRAINT "BundleBlob_bundleId_fkey" FOREIGN KEY ("bundleId") REFERENCES "Bundle"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BundleAssignment" ADD CONSTRAINT "BundleAssignment_bundleId_fkey" FOREIGN KEY ("bundleId") REFERENCES "Bundle"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BundleAssignment" ADD CONSTRAINT "BundleAssignment_clusterId_fkey" FOREIGN KEY ("clusterId") REFERENCES "Cluster"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClusterBundle" ADD CONSTRAINT "ClusterBundle_clusterId_fkey" FOREIGN KEY ("clusterId") REFERENCES "Cluster"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClusterBundle" ADD CONSTRAINT "ClusterBundle_bundleId_fkey" FOREIGN KEY ("bundleId") REFERENCES "Bundle"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
