@@ -33,6 +33,8 @@ import { createUpgradeDispatcher } from "./src/server/http/dispatch-upgrade";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
+import { startAlerting } from "./src/server/alerts/start-alerting";
+import { startHistoryRetention } from "./src/server/history/start-history-retention";
 import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
 import { log } from "./src/server/logging/log";
 import { openBlobStore } from "./src/server/bundles/blob-store";
@@ -81,12 +83,14 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date() };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} } };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
+  ctx.alerting = startAlerting(ctx);
+  const stopHistoryRetention = startHistoryRetention(ctx);
   const stopRetention = startRetention(ctx);
   const stopRotation = startCredentialRotation(ctx);
   const bound = await syncAccessBindings(ctx);
@@ -111,8 +115,10 @@ async function main(): Promise<void> {
     stopRotation();
     io.close();
     httpServer.close();
-    void presence
+    stopHistoryRetention();
+    void ctx.alerting
       .stop()
+      .then(() => presence.stop())
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();

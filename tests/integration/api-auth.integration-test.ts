@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
 import type { AuditEventView, BundleDetail, ClusterSummary } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
 import { fillRoute, listApiRoutes } from "../support/api-routes";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { eventually } from "../support/eventually";
 
 describe("API: authentication, roles and bad input", () => {
   let db: TestDatabase;
@@ -22,8 +24,16 @@ describe("API: authentication, roles and bad input", () => {
   });
 
   const auditCount = async () => (await admin.ok<unknown[]>("GET", "/api/v1/audit?limit=1000")).length;
-  /** Routes that take no user: sign-in, sign-out (harmless without a session) and agent registration (its token is the proof). */
-  const PUBLIC_ROUTES = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/agent/register"];
+  /**
+   * Routes that take no user: sign-in, sign-out (harmless without a session), agent registration
+   * (its token is the proof) and the catch-all that answers 404 for API addresses nothing serves.
+   */
+  const PUBLIC_ROUTES = [
+    "POST /api/v1/auth/login",
+    "POST /api/v1/auth/logout",
+    "POST /api/v1/agent/register",
+    ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
+  ];
 
   /** Registers a cluster the way an agent does (no agent process needed): its id. */
   async function registerCluster(siteId: string, name: string): Promise<string> {
@@ -51,7 +61,7 @@ describe("API: authentication, roles and bad input", () => {
     expect(bad.body).toMatchObject({ error: { code: "UNAUTHENTICATED", message: "wrong username or password" } });
   });
 
-  it("refuses every API route except sign-in, sign-out and agent registration without a valid session or token, and changes nothing", async () => {
+  it("refuses every API route except sign-in, sign-out, agent registration and the unknown-address 404 without a valid session or token, and changes nothing", async () => {
     const site = await admin.createSite("guarded");
     const ids = {
       sites: site.id,
@@ -100,8 +110,10 @@ describe("API: authentication, roles and bad input", () => {
     const badLabels = await admin.call("POST", "/api/v1/sites", { name: "label-test", labels: { "bad key": "x" } });
     expect(badLabels.status).toBe(422);
 
+    // Over the body limit (1 MiB): refused as too large before it is parsed.
     const huge = await admin.call("POST", "/api/v1/sites", { name: "huge", location: "x".repeat(2 * 1024 * 1024) });
-    expect(huge.status).toBe(422);
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
 
     expect(await admin.ok<unknown[]>("GET", "/api/v1/sites")).toEqual(before);
   });
@@ -137,7 +149,7 @@ describe("API: authentication, roles and bad input", () => {
     ] as const) {
       const res = await viewer.call<{ error: { code: string; message: string } }>(method, path, body);
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.body.error, `${method} ${path}`).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^this needs the (operator|admin) role; you are viewer$/) });
+      expect(res.body.error, `${method} ${path}`).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^this needs the (operator|admin) role( on cluster viewed-k3s)?; you are viewer( there)?$/) });
     }
     expect(await everything(clusterId)).toEqual(before);
     expect((await admin.cluster(clusterId)).labels).toEqual({ tier: "gold" });
@@ -212,15 +224,21 @@ describe("API: authentication, roles and bad input", () => {
     expect((await admin.call("DELETE", `/api/v1/users/${me.id}`)).status).toBe(409);
   });
 
-  it("writes one audit event, with its actor and target, for every API route that changes Outpost's records (sign-out and blob uploads aside)", async () => {
+  it("writes one audit event, with its actor and target, for every write route but those named here as not audited (sign-out, personal preferences, blob uploads)", async () => {
     const NOT_AUDITED = [
       // Ends only the caller's own session.
       "POST /api/v1/auth/logout",
+      // Answers 404: no route there.
+      ...["POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
       // Content-addressed bytes, named by their hash: the bundle that lists them is audited when created.
       "POST /api/v1/blobs",
       "PUT /api/v1/blobs/[sha256]",
       // A question (which of these blobs are missing); changes nothing.
       "POST /api/v1/blobs/missing",
+      // Saved views and the read mark of notifications are the caller's own preferences, like sign-out.
+      "POST /api/v1/saved-views",
+      "DELETE /api/v1/saved-views/[id]",
+      "POST /api/v1/notifications/seen",
     ];
     const anon = new ApiClient(centre.url);
     let siteId = "";
@@ -232,6 +250,12 @@ describe("API: authentication, roles and bad input", () => {
     let assignmentId = "";
     const manifestYaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: audited }\n";
     const blobSha = createHash("sha256").update(manifestYaml).digest("hex");
+    let channelId = "";
+    let ruleId = "";
+    let groupId = "";
+    let grantId = "";
+    let agentCredential = "";
+    let fakeAgent: Socket | undefined;
     const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null> }[] = [
       { route: "POST /api/v1/sites", action: "site.create", actor: () => "admin", run: async () => (siteId = (await admin.createSite("audited-site")).id) },
       { route: "PATCH /api/v1/sites/[id]", action: "site.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/sites/${siteId}`, { location: "Hall 3" }), siteId) },
@@ -245,7 +269,34 @@ describe("API: authentication, roles and bad input", () => {
         route: "POST /api/v1/agent/register",
         action: "cluster.register",
         actor: () => "agent:audited-k3s",
-        run: async () => (clusterId = (await anon.ok<{ clusterId: string }>("POST", "/api/v1/agent/register", { registrationToken, agentVersion: "test", simulated: true })).clusterId),
+        run: async () => {
+          const registered = await anon.ok<{ clusterId: string; credential: string }>("POST", "/api/v1/agent/register", { registrationToken, agentVersion: "test", simulated: true });
+          agentCredential = registered.credential;
+          return (clusterId = registered.clusterId);
+        },
+      },
+      {
+        // Rotation needs the agent online to take the new credential: a minimal agent that saves it at once.
+        route: "POST /api/v1/clusters/[id]/agent-credential/rotate",
+        action: "agent-credential.rotate",
+        actor: () => "admin",
+        run: async () => {
+          fakeAgent = io(`${centre.url}/agent`, { auth: { clusterId, credential: agentCredential, agentVersion: "test", features: ["credential-rotation"] }, transports: ["websocket"], reconnection: false });
+          fakeAgent.on("credential:rotate", (_msg: unknown, ack: (res: { ok: boolean }) => void) => ack({ ok: true }));
+          await new Promise<void>((resolve, reject) => (fakeAgent!.on("connect", resolve), fakeAgent!.on("connect_error", reject)));
+          await eventually(() => admin.call("POST", `/api/v1/clusters/${clusterId}/agent-credential/rotate`), (r) => r.status === 200, "rotated while the agent is connected");
+          return clusterId;
+        },
+      },
+      {
+        route: "POST /api/v1/clusters/[id]/agent-credential/revoke",
+        action: "agent-credential.revoke",
+        actor: () => "admin",
+        run: async () => {
+          await admin.ok("POST", `/api/v1/clusters/${clusterId}/agent-credential/revoke`, { reason: "device stolen" });
+          fakeAgent?.close();
+          return clusterId;
+        },
       },
       { route: "PATCH /api/v1/clusters/[id]", action: "cluster.update-labels", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/clusters/${clusterId}`, { labels: { tier: "silver" } }), clusterId) },
       {
@@ -300,6 +351,17 @@ describe("API: authentication, roles and bad input", () => {
         actor: () => "admin",
         run: async () => (userId = (await admin.ok<{ id: string }>("POST", "/api/v1/users", { username: "audrey", password: "audrey-password-1", role: "viewer" })).id),
       },
+      { route: "POST /api/v1/groups", action: "group.create", actor: () => "admin", run: async () => (groupId = (await admin.ok<{ id: string }>("POST", "/api/v1/groups", { name: "audited-techs" })).id) },
+      { route: "POST /api/v1/groups/[id]/members", action: "group.add-member", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/groups/${groupId}/members`, { userId }), groupId) },
+      {
+        route: "POST /api/v1/grants",
+        action: "grant.create",
+        actor: () => "admin",
+        run: async () => (grantId = (await admin.ok<{ id: string }>("POST", "/api/v1/grants", { subject: { kind: "group", groupId }, role: "viewer", scope: { kind: "selector", selector: "tier=gold" } })).id),
+      },
+      { route: "DELETE /api/v1/grants/[id]", action: "grant.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/grants/${grantId}`), grantId) },
+      { route: "DELETE /api/v1/groups/[id]/members/[userId]", action: "group.remove-member", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/groups/${groupId}/members/${userId}`), groupId) },
+      { route: "DELETE /api/v1/groups/[id]", action: "group.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/groups/${groupId}`), groupId) },
       { route: "PATCH /api/v1/users/[id]", action: "user.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/users/${userId}`, { role: "operator" }), userId) },
       {
         route: "POST /api/v1/auth/login",
@@ -310,6 +372,24 @@ describe("API: authentication, roles and bad input", () => {
       { route: "POST /api/v1/api-tokens", action: "api-token.create", actor: () => "admin", run: async () => (tokenId = (await admin.ok<{ id: string }>("POST", "/api/v1/api-tokens", { name: "audited" })).id) },
       { route: "DELETE /api/v1/api-tokens/[id]", action: "api-token.revoke", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/api-tokens/${tokenId}`), tokenId) },
       { route: "DELETE /api/v1/users/[id]", action: "user.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/users/${userId}`), userId) },
+      {
+        route: "POST /api/v1/alert-channels",
+        action: "alert-channel.create",
+        actor: () => "admin",
+        run: async () => (channelId = (await admin.ok<{ id: string }>("POST", "/api/v1/alert-channels", { name: "audited-mail", kind: "email", to: "ops@example.test" })).id),
+      },
+      // Sending a test message tells an outside address something: audited, whether it arrived or not.
+      { route: "POST /api/v1/alert-channels/[id]/test", action: "alert-channel.test", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/alert-channels/${channelId}/test`), channelId) },
+      {
+        route: "POST /api/v1/alert-rules",
+        action: "alert-rule.create",
+        actor: () => "admin",
+        run: async () =>
+          (ruleId = (await admin.ok<{ id: string }>("POST", "/api/v1/alert-rules", { name: "audited", condition: "cluster-offline", forSeconds: 60, scope: { kind: "all" }, channelIds: [channelId] })).id),
+      },
+      { route: "PATCH /api/v1/alert-rules/[id]", action: "alert-rule.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/alert-rules/${ruleId}`, { enabled: false }), ruleId) },
+      { route: "DELETE /api/v1/alert-rules/[id]", action: "alert-rule.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-rules/${ruleId}`), ruleId) },
+      { route: "DELETE /api/v1/alert-channels/[id]", action: "alert-channel.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-channels/${channelId}`), channelId) },
     ];
 
     // Every write route the centre serves (read from apps/web/app/api) is exercised here.

@@ -41,3 +41,6 @@ export * from "./bundles";
 export * from "./schemas/fleet";
 export * from "./helpers/cluster-problem-rank";
 export * from "./schemas/cluster-history";
+export * from "./schemas/alerts";
+export * from "./helpers/format-human-duration";
+export * from "./helpers/summarize-status-history";

@@ -49,6 +49,10 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       if (isClusterSummary(summary)) applyClusterUpdate(queryClient, summary);
       else void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });
     });
+    socket.on("notification:new", () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.alerts.all() });
+    });
     socket.on("fleet:changed", () => {
       // Lists, and an open detail view whose cluster may just have been deleted.
       void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });

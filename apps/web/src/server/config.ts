@@ -33,6 +33,13 @@ const ZConfig = z.object({
   kubeconfigTokenDays: z.coerce.number().int().min(1).max(3650).default(30),
   /** Where bundle blobs live (default: `blobs` beside the database). */
   blobDir: z.string().optional(),
+  /** SMTP server for e-mail alerts: smtp://user:pass@host:587 or smtps://host:465; e-mail channels fail without it. */
+  smtpUrl: z.url().refine((u) => /^smtps?:\/\//.test(u), "OUTPOST_SMTP_URL must start with smtp:// or smtps://").optional(),
+  smtpFrom: z.string().min(3).default("Outpost <outpost@localhost>"),
+  /** How often alert rules are evaluated. */
+  alertIntervalMs: z.coerce.number().int().min(200).max(600_000).default(5_000),
+  /** Days of outage history, notifications and resolved alerts kept. */
+  historyRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
   dev: z.boolean(),
 });
 export type Config = z.infer<typeof ZConfig>;
@@ -60,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     changeRetentionDays: env.OUTPOST_CHANGE_RETENTION_DAYS || undefined,
     auditRetentionDays: env.OUTPOST_AUDIT_RETENTION_DAYS || undefined,
     blobDir: env.OUTPOST_BLOB_DIR || undefined,
+    smtpUrl: env.OUTPOST_SMTP_URL || undefined,
+    smtpFrom: env.OUTPOST_SMTP_FROM || undefined,
+    alertIntervalMs: env.OUTPOST_ALERT_INTERVAL_MS || undefined,
+    historyRetentionDays: env.OUTPOST_HISTORY_RETENTION_DAYS || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {

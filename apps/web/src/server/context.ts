@@ -8,6 +8,7 @@ import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { LiveConnections } from "./access/live-connections";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
+import type { Alerting } from "./alerts/start-alerting";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -31,6 +32,8 @@ export interface ServerContext {
   dataDir: string;
   bundles: BundleRuntime;
   startedAt: Date;
+  /** The alerting loop; kick() after a rule changes. */
+  alerting: Alerting;
 }
 
 const KEY = Symbol.for("outpost.server-context");

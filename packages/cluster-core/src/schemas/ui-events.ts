@@ -5,6 +5,7 @@ import type { BundleClusterView } from "../bundles/bundle-api";
 export interface BundleProgressEvent extends BundleClusterView {
   bundleId: string;
 }
+import type { NotificationView } from "./alerts";
 
 /** Live updates pushed to browsers on the /ui namespace. */
 export interface ServerToUiEvents {
@@ -16,6 +17,8 @@ export interface ServerToUiEvents {
   "bundles:changed": () => void;
   /** Live progress of a bundle on a cluster (written into the bundle's detail). */
   "bundle:progress": (progress: BundleProgressEvent) => void;
+  /** An alert fired or resolved: the notification list and its unread count refetch. */
+  "notification:new": (notification: NotificationView) => void;
 }
 
 export type UiToServerEvents = Record<string, never>;

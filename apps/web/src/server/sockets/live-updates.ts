@@ -1,4 +1,4 @@
-import { roleOnCluster, type BundleProgressEvent, type ClusterScopeFacts, type ClusterSummary, type ServerToUiEvents } from "@outpost/cluster-core";
+import { roleOnCluster, ZLabels, parseStoredJson, type BundleProgressEvent, type ClusterScopeFacts, type ClusterSummary, type NotificationView, type ServerToUiEvents } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -17,6 +17,8 @@ export interface LiveUpdates {
    * others. Every live event that carries a cluster's data goes through here (never `ui.emit`).
    */
   toClusterViewers<E extends keyof ServerToUiEvents>(cluster: ClusterScopeFacts, event: E, ...args: Parameters<ServerToUiEvents[E]>): void;
+  /** An alert fired or resolved: to everyone who may see its cluster (everyone, without one). */
+  notificationAdded(db: Db, notification: NotificationView): Promise<void>;
 }
 
 /** Pushes changes to signed-in browsers on the /ui namespace, each filtered by its user's grants. */
@@ -39,5 +41,10 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
     bundlesChanged: () => void ui.emit("bundles:changed"),
     bundleProgress: (cluster, progress) => toClusterViewers(cluster, "bundle:progress", progress),
     toClusterViewers,
+    async notificationAdded(db, notification) {
+      if (!notification.clusterId) return void ui.emit("notification:new", notification);
+      const row = await db.cluster.findUnique({ where: { id: notification.clusterId }, select: { siteId: true, labels: true } });
+      if (row) toClusterViewers({ siteId: row.siteId, labels: parseStoredJson(ZLabels, row.labels, {}) }, "notification:new", notification);
+    },
   };
 }

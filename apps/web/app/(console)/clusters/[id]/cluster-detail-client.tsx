@@ -16,6 +16,7 @@ import { Tabs } from "@/src/client/ui/tabs";
 import { isConnected } from "@/src/client/is-connected";
 import { ChangeTable } from "@/src/client/clusters/change-table";
 import { DesiredStatePanel } from "@/src/client/clusters/desired-state-panel";
+import { StatusHistoryPanel } from "@/src/client/history/status-history-panel";
 
 interface ClusterDetailClientProps {
   id: string;
@@ -72,6 +73,11 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
                 <EventTable events={warnings} />
               </>
             ),
+          },
+          {
+            id: "history",
+            label: "History",
+            panel: <StatusHistoryPanel id={cluster.id} />,
           },
           {
             id: "changes",
