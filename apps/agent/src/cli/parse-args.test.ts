@@ -52,8 +52,8 @@ describe("parseAgentArgs", () => {
   });
 
   it("places bundles under / unless --root says otherwise, and wants it absolute", () => {
-    expect(run(["--server", "http://c:1", "--simulate", "a"]).root).toBe("/");
-    expect(configError(["--server", "http://c:1", "--simulate", "a", "--root", "relative/dir"])).toMatch(/--root must be an absolute directory/);
+    expect(run(["--server", "https://c:1", "--simulate", "a"]).root).toBe("/");
+    expect(configError(["--server", "https://c:1", "--simulate", "a", "--root", "relative/dir"])).toMatch(/--root must be an absolute directory/);
   });
 
   it("reads `import DIR` without needing a server", () => {
