@@ -149,7 +149,9 @@ describe("API: authentication, roles and bad input", () => {
     ] as const) {
       const res = await viewer.call<{ error: { code: string; message: string } }>(method, path, body);
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.body.error, `${method} ${path}`).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^this needs the (operator|admin) role( on cluster viewed-k3s)?; you are viewer( there)?$/) });
+      expect(res.body.error, `${method} ${path}`).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(
+          /^(this needs the (operator|admin) role( on cluster viewed-k3s)?; you are viewer( there)?|you do not operate clusters at site viewed with these labels; ask an admin for a grant)$/,
+        ) });
     }
     expect(await everything(clusterId)).toEqual(before);
     expect((await admin.cluster(clusterId)).labels).toEqual({ tier: "gold" });
@@ -282,7 +284,7 @@ describe("API: authentication, roles and bad input", () => {
         actor: () => "admin",
         run: async () => {
           fakeAgent = io(`${centre.url}/agent`, { auth: { clusterId, credential: agentCredential, agentVersion: "test", features: ["credential-rotation"] }, transports: ["websocket"], reconnection: false });
-          fakeAgent.on("credential:rotate", (_msg: unknown, ack: (res: { ok: boolean }) => void) => ack({ ok: true }));
+          fakeAgent.on("credential:rotate", (_msg: unknown, ack: (res: { ok: true; receivedAt: number }) => void) => ack({ ok: true, receivedAt: Date.now() }));
           await new Promise<void>((resolve, reject) => (fakeAgent!.on("connect", resolve), fakeAgent!.on("connect_error", reject)));
           await eventually(() => admin.call("POST", `/api/v1/clusters/${clusterId}/agent-credential/rotate`), (r) => r.status === 200, "rotated while the agent is connected");
           return clusterId;
