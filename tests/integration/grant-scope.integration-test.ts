@@ -74,6 +74,22 @@ describe("a grant scoped to one site", () => {
     expect(seen.filter((c) => c.id === f.paris)).toEqual([]);
   });
 
+  it("keeps the other site's cluster out of the paged fleet list, the workload search and the outage history", async () => {
+    const api = f.berlinOperator.api;
+    const fleet = await api.ok<{ items: ClusterSummary[]; total: number }>("GET", "/api/v1/fleet");
+    expect({ names: fleet.items.map((c) => c.name), total: fleet.total }).toEqual({ names: ["berlin-1"], total: 1 });
+    expect((await f.admin.api.ok<{ total: number }>("GET", "/api/v1/fleet")).total).toBe(2);
+    // Both Outpost clusters are served by the same control plane: a new Deployment shows on both.
+    const made = await f.cluster.kubectlRun(["create", "deployment", "scoped-search", "--image=registry.local/pos-api:1.4"]);
+    expect(made.code, made.stderr).toBe(0);
+    type Hits = { items: { clusterName: string }[]; total: number };
+    await eventually(() => f.admin.api.ok<Hits>("GET", "/api/v1/search?q=scoped-search"), (r) => r.total === 2, "the admin finds it on both clusters", 60_000);
+    const hits = await api.ok<Hits>("GET", "/api/v1/search?q=scoped-search");
+    expect(hits.items.map((h) => h.clusterName)).toEqual(["berlin-1"]);
+    expect((await api.call("GET", `/api/v1/clusters/${f.paris}/history`)).status).toBe(404);
+    expect((await api.call("GET", `/api/v1/clusters/${f.berlin}/history`)).status).toBe(200);
+  });
+
   it("reaches the granted cluster's kube API and gets 404 for the other's, whatever token it sends", async () => {
     const kc = await f.kubeconfig(f.berlinOperator, f.berlin);
     const pods = await f.kubectl(kc, ["get", "pods"]);
