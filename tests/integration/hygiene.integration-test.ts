@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,8 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * a token on its command line and a plain-http centre, outbox sequences past 2^31, and
  * retention of the change log and the audit log.
  */
+const SECRET_KEY = randomBytes(32).toString("base64");
+
 describe("hygiene", () => {
   let db: TestDatabase;
   let centre: Centre;
@@ -29,7 +31,7 @@ describe("hygiene", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    centre = await startCentre({ databaseUrl: db.url, env: { OUTPOST_CHANGE_RETENTION_DAYS: "7", OUTPOST_AUDIT_RETENTION_DAYS: "30" } });
+    centre = await startCentre({ databaseUrl: db.url, env: { OUTPOST_CHANGE_RETENTION_DAYS: "7", OUTPOST_AUDIT_RETENTION_DAYS: "30", OUTPOST_SECRET_KEY: SECRET_KEY } });
     admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
     siteId = (await admin.createSite("harbour-3")).id;
   });
@@ -67,7 +69,8 @@ describe("hygiene", () => {
   });
 
   it("believes X-Forwarded-* from a proxy listed in OUTPOST_TRUSTED_PROXIES", async () => {
-    const behind = await startCentre({ databaseUrl: db.url, env: { OUTPOST_TRUSTED_PROXIES: "127.0.0.1, ::1" } });
+    // A second centre on the same database: the same secret key opens what the first one sealed.
+    const behind = await startCentre({ databaseUrl: db.url, env: { OUTPOST_TRUSTED_PROXIES: "127.0.0.1, ::1", OUTPOST_SECRET_KEY: SECRET_KEY } });
     try {
       const viaProxy = await ApiClient.signIn(behind.url, "admin", ADMIN_PASSWORD);
       const res = await viaProxy.call<RegistrationTokenCreated>("POST", "/api/v1/registration-tokens", { siteId, clusterName: "harbour-3-proxied" }, { "x-forwarded-host": "outpost.example.com", "x-forwarded-proto": "https" });

@@ -58,12 +58,14 @@ describe("kubectl streams through the centre", () => {
 
   it("runs an interactive exec with a terminal (-it)", async () => {
     // script(1) gives kubectl a real terminal, as when a person types.
-    const cmd = `${f.cluster.kubectl} --kubeconfig ${kc} exec -it shell -- sh -c 'read line; echo got:$line'`;
+    const cmd = `${f.cluster.kubectl} --kubeconfig ${kc} exec -it shell -- sh -c 'printf prompt:; read line; echo got:$line'`;
     const child = spawn("script", ["-qec", cmd, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
     children.push(child);
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    setTimeout(() => child.stdin.write("typed\r"), 1500);
+    // Typed once the command asks for it, as a person would.
+    await eventually(async () => out, (o) => o.includes("prompt:"), "the command's prompt", 20_000);
+    child.stdin.write("typed\r");
     await eventually(async () => out, (o) => o.includes("got:typed"), "the answer to typed input", 20_000);
   });
 

@@ -38,7 +38,13 @@ export async function relayUpgradedConnection(exchange: TunnelExchange, response
       // The device is done; a caller that never closes its side is cut a little later.
       setTimeout(finish, 5_000).unref();
     });
-    exchange.body.once("error", finish);
+    // A device side that ends with an error (the API server reset its socket right after its
+    // close frame) still delivers what it sent: the caller's socket is ended, not destroyed, so
+    // bytes already written are flushed (else kubectl sees "close 1006 (abnormal closure)").
+    exchange.body.once("error", () => {
+      client.end();
+      setTimeout(finish, 1_000).unref();
+    });
     // Caller → device: acknowledged chunks, at most a window in flight.
     exchange.sendBody(prepend(head, client)).catch((err: unknown) => {
       exchange.cancel(err instanceof Error ? err.message : "the caller's side failed");
