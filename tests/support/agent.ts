@@ -41,7 +41,8 @@ export function startAgent(opts: AgentOptions): AgentProcess {
   if (opts.simulate) args.push("--simulate", opts.simulate);
   if (opts.kubeconfig) args.push("--kubeconfig", opts.kubeconfig);
   // The token travels in the environment, as on a device: never on the command line (ps).
-  const env = { ...process.env, OUTPOST_REGISTRATION_TOKEN: opts.registrationToken, ...opts.env };
+  // Bundles land under the agent's own folder, never in the test machine's real /usr/local/bin.
+  const env = { ...process.env, OUTPOST_REGISTRATION_TOKEN: opts.registrationToken, OUTPOST_ROOT: join(stateDir, "root"), ...opts.env };
   const handle = opts.netns
     ? startProcess("ip", ["netns", "exec", opts.netns, process.execPath, ...args], { env, cwd: opts.cwd })
     : startProcess(process.execPath, args, { env, cwd: opts.cwd });

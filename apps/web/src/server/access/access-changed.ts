@@ -1,5 +1,6 @@
 import type { ServerContext } from "../context";
 import { revalidateLiveConnections } from "./revalidate-live-connections";
+import { log } from "../logging/log";
 
 /**
  * Call after any change that can end or narrow access: a session ended, a token revoked, a user
@@ -10,5 +11,5 @@ import { revalidateLiveConnections } from "./revalidate-live-connections";
 export async function accessChanged(ctx: Pick<ServerContext, "db" | "authCache" | "connections">): Promise<void> {
   ctx.authCache.clear();
   const closed = await revalidateLiveConnections(ctx, ctx.connections.list());
-  if (closed > 0) console.log(`[access] closed ${closed} open connection(s) after an access change`);
+  if (closed > 0) log.info({ closed }, "open connections closed after an access change");
 }

@@ -11,7 +11,7 @@ export interface LiveUpdates {
   /** Bundles, their assignments or holdings changed: bundle lists refetch. */
   bundlesChanged(): void;
   /** Live transfer progress of a bundle on a cluster, to those who may see that cluster. */
-  bundleProgress(cluster: ClusterScopeFacts, progress: BundleProgressEvent): void;
+  bundleProgress(db: Db, progress: BundleProgressEvent): Promise<void>;
   /**
    * Sends an event about one cluster to the browsers whose users may see that cluster, and no
    * others. Every live event that carries a cluster's data goes through here (never `ui.emit`).
@@ -28,23 +28,43 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
       if (socket.data.access && roleOnCluster(socket.data.access.rules, cluster) !== null) socket.emit(event, ...args);
     }
   };
-  const clusterUpdated = (summary: ClusterSummary) => toClusterViewers(summary, "cluster:updated", summary);
+  // Site and labels of clusters (what grants look at), kept fresh by every summary pushed: every
+  // relabel and move pushes one. Frequent events (bundle progress, twice a second per transfer)
+  // are filtered without a database read.
+  const facts = new Map<string, ClusterScopeFacts>();
+  const factsOf = async (db: Db, clusterId: string): Promise<ClusterScopeFacts | null> => {
+    const known = facts.get(clusterId);
+    if (known) return known;
+    const row = await db.cluster.findUnique({ where: { id: clusterId }, select: { siteId: true, labels: true } });
+    if (!row) return null;
+    const found = { siteId: row.siteId, labels: parseStoredJson(ZLabels, row.labels, {}) };
+    facts.set(clusterId, found);
+    return found;
+  };
+  const clusterUpdated = (summary: ClusterSummary) => {
+    facts.set(summary.id, { siteId: summary.siteId, labels: summary.labels });
+    toClusterViewers(summary, "cluster:updated", summary);
+  };
   return {
     clusterUpdated,
     async clusterChanged(db, clusterId) {
       const row = await db.cluster.findUnique({ where: { id: clusterId }, select: clusterSummarySelect });
-      if (row) clusterUpdated(toClusterSummary(row));
-      else ui.emit("fleet:changed");
+      if (row) return clusterUpdated(toClusterSummary(row));
+      facts.delete(clusterId);
+      ui.emit("fleet:changed");
     },
     // These carry no data: hints to refetch, which the API answers within each caller's grants.
     fleetChanged: () => void ui.emit("fleet:changed"),
     bundlesChanged: () => void ui.emit("bundles:changed"),
-    bundleProgress: (cluster, progress) => toClusterViewers(cluster, "bundle:progress", progress),
+    async bundleProgress(db, progress) {
+      const cluster = await factsOf(db, progress.clusterId);
+      if (cluster) toClusterViewers(cluster, "bundle:progress", progress);
+    },
     toClusterViewers,
     async notificationAdded(db, notification) {
       if (!notification.clusterId) return void ui.emit("notification:new", notification);
-      const row = await db.cluster.findUnique({ where: { id: notification.clusterId }, select: { siteId: true, labels: true } });
-      if (row) toClusterViewers({ siteId: row.siteId, labels: parseStoredJson(ZLabels, row.labels, {}) }, "notification:new", notification);
+      const cluster = await factsOf(db, notification.clusterId);
+      if (cluster) toClusterViewers(cluster, "notification:new", notification);
     },
   };
 }

@@ -31,8 +31,14 @@ export async function createApiToken(db: Db, user: CurrentUser, input: { name: s
 
 /** Revokes one of the user's tokens: kubectl watches, exec sessions and sockets opened with it close at once. */
 export async function revokeApiToken(ctx: ServerContext, user: CurrentUser, id: string): Promise<void> {
+  const token = await ctx.db.apiToken.findFirst({ where: { id, userId: user.id }, select: { name: true, createdAt: true, lastUsedAt: true } });
   const res = await ctx.db.apiToken.deleteMany({ where: { id, userId: user.id } });
-  if (res.count === 0) throw new AppError("NOT_FOUND", `no API token of yours with id ${id}`);
-  await recordAuditEvent(ctx.db, user, { action: "api-token.revoke", targetType: "api-token", targetId: id });
+  if (!token || res.count === 0) throw new AppError("NOT_FOUND", `no API token of yours with id ${id}`);
+  await recordAuditEvent(ctx.db, user, {
+    action: "api-token.revoke",
+    targetType: "api-token",
+    targetId: id,
+    details: { name: token.name, createdAt: token.createdAt.toISOString(), lastUsedAt: token.lastUsedAt?.toISOString() ?? "never" },
+  });
   await accessChanged(ctx);
 }
