@@ -58,7 +58,8 @@ describe("kubectl streams through the centre", () => {
 
   it("runs an interactive exec with a terminal (-it)", async () => {
     // script(1) gives kubectl a real terminal, as when a person types.
-    const cmd = `${f.cluster.kubectl} --kubeconfig ${kc} exec -it shell -- sh -c 'printf prompt:; read line; echo got:$line'`;
+    // The command lingers after answering: kwok's terminal can drop the last output of a command that exits at once.
+    const cmd = `${f.cluster.kubectl} --kubeconfig ${kc} exec -it shell -- sh -c 'printf prompt:; read line; echo got:$line; sleep 2'`;
     const child = spawn("script", ["-qec", cmd, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
     children.push(child);
     let out = "";
