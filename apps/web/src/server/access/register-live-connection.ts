@@ -1,6 +1,7 @@
 import type { ServerContext } from "../context";
 import type { LiveConnection } from "./live-connections";
 import { revalidateLiveConnections } from "./revalidate-live-connections";
+import { log } from "../logging/log";
 
 /**
  * Files an open socket or stream so that revocations reach it. If access changed between its
@@ -11,7 +12,7 @@ export function registerLiveConnection(ctx: Pick<ServerContext, "db" | "authCach
   const remove = ctx.connections.add(conn);
   if (conn.epoch !== ctx.authCache.epoch()) {
     revalidateLiveConnections(ctx, [conn]).catch((err: unknown) => {
-      console.error("[access] could not check a new connection; closing it:", err);
+      log.error({ err }, "could not check a new connection; closing it");
       conn.close("the centre could not check your access; try again");
     });
   }

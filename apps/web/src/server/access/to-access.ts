@@ -1,5 +1,6 @@
 import { ZRole, parseLabelSelector, type AccessRule } from "@outpost/cluster-core";
 import type { Access } from "./access";
+import { log } from "../logging/log";
 
 /** Prisma `include` that loads everything toAccess needs with the user, in one query. */
 export const ACCESS_INCLUDE = {
@@ -35,7 +36,7 @@ function toRule(g: GrantRow): AccessRule | null {
       return { role: role.data, scope: "selector", requirements: parseLabelSelector(g.selector) };
     } catch {
       // Checked when the grant was made; a selector the parser no longer reads grants nothing.
-      console.warn(`[access] grant selector ${JSON.stringify(g.selector)} no longer parses; it grants nothing`);
+      log.warn({ selector: g.selector }, "grant selector no longer parses; it grants nothing");
       return null;
     }
   }

@@ -1,6 +1,7 @@
 import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
 import { rotateAgentCredential } from "./rotate-agent-credential";
+import { log } from "../logging/log";
 
 /**
  * Rotates the credential of every connected agent once it is older than
@@ -20,7 +21,7 @@ export function startCredentialRotation(ctx: ServerContext): () => void {
       const due = ctx.presence.connections().filter(([, conn]) => conn.features.includes("credential-rotation") && Date.now() - conn.credential.createdAt.getTime() > maxAgeMs);
       for (const [clusterId, conn] of due) {
         await rotateAgentCredential(ctx, clusterId, { actor: null, reason: "schedule" }).catch((err: unknown) => {
-          if (!(err instanceof AppError)) console.error(`[credentials] rotating the credential of ${conn.clusterName} failed:`, err);
+          if (!(err instanceof AppError)) log.error({ err, cluster: conn.clusterName }, "scheduled agent credential rotation failed");
         });
       }
     } finally {

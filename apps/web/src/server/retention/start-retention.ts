@@ -1,5 +1,6 @@
 import type { ServerContext } from "../context";
 import { sweepRetention } from "./sweep-retention";
+import { log } from "../logging/log";
 
 const EVERY_MS = 60 * 60_000;
 
@@ -8,9 +9,9 @@ export function startRetention(ctx: Pick<ServerContext, "db" | "config">): () =>
   const sweep = () =>
     sweepRetention(ctx)
       .then(({ changes, auditEvents }) => {
-        if (changes + auditEvents > 0) console.log(`[retention] deleted ${changes} cluster change(s) and ${auditEvents} audit event(s) past their retention`);
+        if (changes + auditEvents > 0) log.info({ changes, auditEvents }, "retention: deleted cluster changes and audit events past their retention");
       })
-      .catch((err: unknown) => console.error("[retention] sweep failed:", err));
+      .catch((err: unknown) => log.error({ err }, "retention sweep failed"));
   void sweep();
   const timer = setInterval(() => void sweep(), EVERY_MS);
   timer.unref();
