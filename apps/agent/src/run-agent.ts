@@ -128,6 +128,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
         heartbeatIntervalMs: config.heartbeatIntervalMs,
         agentVersion: AGENT_VERSION,
         credentials,
+        k3sTokenFile: config.k3sTokenFile,
         log,
       },
       log,

@@ -11,6 +11,7 @@ import { startOutboxDelivery } from "./outbox-delivery";
 import { parseAgentAck } from "./parse-agent-ack";
 import { handleCredentialEvents } from "./handle-credential-events";
 import type { CredentialHolder } from "../credentials/credential-holder";
+import { readJoinToken } from "./read-join-token";
 
 export type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
 
@@ -27,6 +28,8 @@ export interface AgentRuntime {
   agentVersion: string;
   /** The credential the agent connects with; the centre may rotate it. */
   credentials: CredentialHolder;
+  /** Where the k3s server keeps its join token (k3s:join-token). */
+  k3sTokenFile: string;
   log: Logger;
 }
 
@@ -87,6 +90,11 @@ export function startAgentSession({ socket, runtime, onUnresponsive, onRevoked }
       .offer(state.data)
       .catch((err: unknown) => log.warn({ reason: describeError(err) }, "desired state not taken"))
       .finally(() => runtime.bundles.kick());
+  });
+
+  socket.on("k3s:join-token", (_req, ack) => {
+    if (typeof ack !== "function") return;
+    void readJoinToken(runtime.k3sTokenFile).then(ack);
   });
 
   // Any packet from the centre (a late heartbeat answer, a ping, tunnel traffic) shows the

@@ -1,4 +1,4 @@
-import { roleOnCluster, ZLabels, parseStoredJson, type BundleProgressEvent, type ClusterScopeFacts, type ClusterSummary, type NotificationView, type ServerToUiEvents } from "@outpost/cluster-core";
+import { roleOnCluster, ZLabels, parseStoredJson, type BundleProgressEvent, type ClusterScopeFacts, type ClusterSummary, type JobLogEvent, type JobView, type NotificationView, type ServerToUiEvents } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -17,9 +17,15 @@ export interface LiveUpdates {
    * others. Every live event that carries a cluster's data goes through here (never `ui.emit`).
    */
   toClusterViewers<E extends keyof ServerToUiEvents>(cluster: ClusterScopeFacts, event: E, ...args: Parameters<ServerToUiEvents[E]>): void;
+  /** A job or one of its steps changed. */
+  jobUpdated(job: JobView): void;
+  /** New log lines of a job, to the browsers that watch it (room `job:<id>`). */
+  jobLog(event: JobLogEvent): void;
   /** An alert fired or resolved: to everyone who may see its cluster (everyone, without one). */
   notificationAdded(db: Db, notification: NotificationView): Promise<void>;
 }
+
+export const jobRoom = (jobId: string) => `job:${jobId}`;
 
 /** Pushes changes to signed-in browsers on the /ui namespace, each filtered by its user's grants. */
 export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
@@ -66,5 +72,7 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
       const cluster = await factsOf(db, notification.clusterId);
       if (cluster) toClusterViewers(cluster, "notification:new", notification);
     },
+    jobUpdated: (job) => void ui.emit("job:updated", job),
+    jobLog: (event) => void ui.to(jobRoom(event.jobId)).emit("job:log", event),
   };
 }
