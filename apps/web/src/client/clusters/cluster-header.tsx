@@ -9,6 +9,7 @@ import { AddNodeButton } from "./add-node-button";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { DownloadKubeconfigButton } from "./download-kubeconfig-button";
 import { EditLabelsButton } from "./edit-labels-button";
+import { AgentCredentialButton } from "./agent-credential-button";
 import { ReadyCount } from "./ready-count";
 import { SimulatedBadge } from "./simulated-badge";
 
@@ -52,6 +53,7 @@ export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail;
             <>
               {!cluster.simulated && <AddNodeButton cluster={cluster} />}
               <EditLabelsButton id={cluster.id} labels={cluster.labels} />
+              <AgentCredentialButton id={cluster.id} name={cluster.name} connected={isConnected(cluster.status)} />
               <DeleteClusterButton id={cluster.id} name={cluster.name} />
             </>
           )}

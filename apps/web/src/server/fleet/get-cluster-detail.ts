@@ -27,7 +27,7 @@ export async function getClusterDetail(db: Db, id: string): Promise<ClusterDetai
     })),
     workloads: stored.workloads,
     changes: row.changes.map((c) => ({
-      seq: c.seq,
+      seq: Number(c.seq),
       observedAt: c.observedAt.toISOString(),
       receivedAt: c.receivedAt.toISOString(),
       type: c.type,

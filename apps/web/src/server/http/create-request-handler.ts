@@ -9,6 +9,7 @@ import { proveIfSignedIn } from "./prove-if-signed-in";
 import { screenRequest } from "./screen-request";
 import { sendRefusal } from "./send-refusal";
 import { stripUntrustedForwarding } from "./strip-untrusted-forwarding";
+import { applyUiSecurityHeaders } from "./ui-security-headers";
 
 export interface RequestHandlerOptions {
   /** The shared context; requests arrive only once it is set. */
@@ -18,13 +19,15 @@ export interface RequestHandlerOptions {
   /** Whether a peer address is a proxy whose X-Forwarded-* headers the centre believes. */
   isTrustedProxy: (address: string) => boolean;
   guard: ConnectionGuard;
+  /** Development: the pages' CSP allows the hot reloader's eval. */
+  dev: boolean;
 }
 
 /**
  * Every plain HTTP request: forwarding headers from untrusted peers dropped, then screened
  * (method, framing, percent-encoding), then the kube proxy or Next. The kube API proxy streams
  * raw bodies both ways (watches stay open), so it is served here on plain Node streams rather
- * than through a Next.js route handler.
+ * than through a Next.js route handler. Everything Next serves gets the UI's strict CSP.
  */
 export function createRequestHandler(opts: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -38,6 +41,7 @@ export function createRequestHandler(opts: RequestHandlerOptions): (req: Incomin
       handleK8sProxy(opts.ctx(), req, res).catch((err: unknown) => sendRefusal(req, res, err));
       return;
     }
+    applyUiSecurityHeaders(req, res, opts.dev);
     guardResponse(req, res);
     void opts.next(req, res);
   };
