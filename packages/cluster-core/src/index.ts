@@ -36,3 +36,6 @@ export * from "./schemas/cluster-history";
 export * from "./schemas/alerts";
 export * from "./helpers/format-human-duration";
 export * from "./helpers/summarize-status-history";
+export * from "./helpers/parse-kube-quantity";
+export * from "./helpers/format-kube-memory";
+export * from "./helpers/format-kube-cpu";

@@ -8,6 +8,7 @@ import { ClusterStatusBadge } from "./cluster-status-badge";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { DownloadKubeconfigButton } from "./download-kubeconfig-button";
 import { EditLabelsButton } from "./edit-labels-button";
+import { MoveClusterButton } from "./move-cluster-button";
 import { ReadyCount } from "./ready-count";
 import { SimulatedBadge } from "./simulated-badge";
 
@@ -44,12 +45,13 @@ export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail;
           <ClusterStatusBadge cluster={cluster} />
           {cluster.simulated && <SimulatedBadge />}
         </div>
-        <div className="flex items-start gap-2">
+        <div className="flex flex-wrap items-start gap-2">
           {/* A simulated cluster has no Kubernetes API to reach. */}
           {!cluster.simulated && <DownloadKubeconfigButton id={cluster.id} />}
           {canOperate && (
             <>
               <EditLabelsButton id={cluster.id} labels={cluster.labels} />
+              <MoveClusterButton id={cluster.id} name={cluster.name} siteId={cluster.siteId} />
               <DeleteClusterButton id={cluster.id} name={cluster.name} />
             </>
           )}

@@ -1,0 +1,11 @@
+import { ZClusterChangesQuery } from "@outpost/cluster-core";
+import { apiRoute } from "@/src/server/http/api-route";
+import { parseOrThrow } from "@/src/server/errors/parse-or-throw";
+import { listClusterChanges } from "@/src/server/fleet/list-cluster-changes";
+
+// GET /api/v1/clusters/:id/changes?page=1&pageSize=50 – the cluster's changes, newest first, paged
+export const GET = apiRoute({ role: "viewer" }, async ({ ctx, params, req }) => {
+  const sp = req.nextUrl.searchParams;
+  const query = parseOrThrow(ZClusterChangesQuery, { page: sp.get("page") ?? undefined, pageSize: sp.get("pageSize") ?? undefined }, "query");
+  return listClusterChanges(ctx.db, params.id!, query);
+});
