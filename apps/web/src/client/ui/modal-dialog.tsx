@@ -47,6 +47,13 @@ export function ModalDialog({ open, onClose, title, description, children, wide 
       ref={ref}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
+      // Escape: the browser would close the dialog and give focus back at once, but the "close"
+      // event comes a task later, so an Enter on the opener in between would be lost. Closing
+      // through state instead keeps what is shown and the state in step.
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
       onClose={() => {
         if (open) onClose();
       }}

@@ -14,6 +14,9 @@ const ROLE_EFFECT: Record<Role, string> = {
   admin: "As an admin they will also manage users and read the audit log.",
 };
 
+/** "an operator", "a viewer". */
+const withArticle = (role: Role) => `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
+
 interface UserTableProps {
   users: UserView[];
   currentUserId: string;
@@ -41,7 +44,7 @@ export function UserTable({ users, currentUserId, onResetPassword, onDelete }: U
       <ConfirmDialog
         open={pending !== null}
         onClose={close}
-        title={pending ? ("role" in pending ? `Make ${pending.user.username} ${pending.role === "admin" ? "an" : "a"} ${pending.role}?` : `${pending.disabled ? "Disable" : "Enable"} ${pending.user.username}?`) : ""}
+        title={pending ? ("role" in pending ? `Make ${pending.user.username} ${withArticle(pending.role)}?` : `${pending.disabled ? "Disable" : "Enable"} ${pending.user.username}?`) : ""}
         confirmLabel={pending ? ("role" in pending ? `Change role to ${pending.role}` : pending.disabled ? "Disable account" : "Enable account") : ""}
         danger={pending !== null && "disabled" in pending && pending.disabled}
         pending={update.isPending}
@@ -50,7 +53,7 @@ export function UserTable({ users, currentUserId, onResetPassword, onDelete }: U
       >
         {pending && "role" in pending ? (
           <p>
-            {pending.user.username} is {pending.user.role === "admin" ? "an" : "a"} {pending.user.role} now. {ROLE_EFFECT[pending.role]}
+            {pending.user.username} is {withArticle(pending.user.role)} now. {ROLE_EFFECT[pending.role]}
           </p>
         ) : pending ? (
           <p>{pending.disabled ? `${pending.user.username} is signed out everywhere and cannot sign in until enabled again. Their API tokens stop working.` : `${pending.user.username} can sign in again with their password.`}</p>
