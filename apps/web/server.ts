@@ -32,7 +32,7 @@ import { startHistoryRetention } from "./src/server/history/start-history-retent
 import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
 import { log } from "./src/server/logging/log";
 import { openBlobStore } from "./src/server/bundles/blob-store";
-import { createSiteBandwidth } from "./src/server/bundles/site-bandwidth";
+import { createBundleRuntime } from "./src/server/bundles/bundle-runtime";
 import { bundleSigner } from "./src/server/bundles/bundle-signer";
 
 const started = performance.now();
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} } };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} } };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
