@@ -34,6 +34,9 @@ import { log } from "./src/server/logging/log";
 import { openBlobStore } from "./src/server/bundles/blob-store";
 import { createBundleRuntime } from "./src/server/bundles/bundle-runtime";
 import { bundleSigner } from "./src/server/bundles/bundle-signer";
+import { createJobRunner } from "./src/server/jobs/job-runner";
+import { provisionJobKind } from "./src/server/provision/provision-job-kind";
+import { joinCommandJobKind } from "./src/server/provision/join/join-command-job-kind";
 
 const started = performance.now();
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -75,7 +78,8 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} } };
+  const jobs = createJobRunner(db, live);
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), jobs, assets: { agentDistDir: process.env.OUTPOST_AGENT_DIST ?? join(repoDir, "apps/agent/dist"), deviceScriptsDir: join(webDir, "src/server/provision/device-scripts") }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} } };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
@@ -87,6 +91,11 @@ async function main(): Promise<void> {
   httpServer.on("clientError", answerClientError);
   // CONNECT (a forward-proxy request) is nothing the centre serves: refused, not silently dropped.
   httpServer.on("connect", (_req, socket) => refuseUpgrade(socket, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "this method is not served by Outpost" } }, { allow: SERVED_METHODS.join(", ") }));
+
+  jobs.register(provisionJobKind(ctx));
+  jobs.register(joinCommandJobKind(ctx));
+  // After the kinds are registered: jobs a stopped centre left running are marked interrupted.
+  await jobs.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -100,8 +109,10 @@ async function main(): Promise<void> {
     io.close();
     httpServer.close();
     stopRetention();
-    void ctx.alerting
+    // Running steps are marked interrupted (resumable) before the database closes.
+    void jobs
       .stop()
+      .then(() => ctx.alerting.stop())
       .then(() => presence.stop())
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));

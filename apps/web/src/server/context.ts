@@ -7,6 +7,7 @@ import type { AuthCache } from "./auth/auth-cache";
 import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
+import type { JobRunner } from "./jobs/job-runner";
 import type { Alerting } from "./alerts/start-alerting";
 
 /**
@@ -28,6 +29,10 @@ export interface ServerContext {
   /** The folder beside the database for blobs and key files. */
   dataDir: string;
   bundles: BundleRuntime;
+  /** Persisted jobs of named steps (provisioning, node join, …) run by this process. */
+  jobs: JobRunner;
+  /** Files the centre hands to devices: the agent build (apps/agent/dist) and the device scripts. */
+  assets: { agentDistDir: string; deviceScriptsDir: string };
   startedAt: Date;
   /** The alerting loop; kick() after a rule changes. */
   alerting: Alerting;

@@ -1,4 +1,4 @@
-import type { BundleProgressEvent, ClusterSummary, NotificationView } from "@outpost/cluster-core";
+import type { BundleProgressEvent, ClusterSummary, JobLogEvent, JobView, NotificationView } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -12,9 +12,15 @@ export interface LiveUpdates {
   bundlesChanged(): void;
   /** Live transfer progress of a bundle on a cluster. */
   bundleProgress(progress: BundleProgressEvent): void;
+  /** A job or one of its steps changed. */
+  jobUpdated(job: JobView): void;
+  /** New log lines of a job, to the browsers that watch it (room `job:<id>`). */
+  jobLog(event: JobLogEvent): void;
   /** An alert fired or resolved. */
   notificationAdded(notification: NotificationView): void;
 }
+
+export const jobRoom = (jobId: string) => `job:${jobId}`;
 
 /** Pushes changes to every signed-in browser on the /ui namespace. */
 export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
@@ -28,6 +34,8 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
     fleetChanged: () => void ui.emit("fleet:changed"),
     bundlesChanged: () => void ui.emit("bundles:changed"),
     bundleProgress: (progress) => void ui.emit("bundle:progress", progress),
+    jobUpdated: (job) => void ui.emit("job:updated", job),
+    jobLog: (event) => void ui.to(jobRoom(event.jobId)).emit("job:log", event),
     notificationAdded: (notification) => void ui.emit("notification:new", notification),
   };
 }
