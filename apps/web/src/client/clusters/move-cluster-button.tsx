@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ClusterSummary } from "@outpost/cluster-core";
 import { apiFetch } from "../api-fetch";
 import { queryKeys } from "../query-keys";
+import { SiteOptions } from "../sites/site-options";
 import { useSites } from "../sites/use-sites";
 import { Button } from "../ui/button";
 import { ErrorAlert } from "../ui/error-alert";
@@ -50,14 +51,7 @@ export function MoveClusterButton({ id, name, siteId }: { id: string; name: stri
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           <FormField id="move-cluster-site" label="New site" error={fieldError}>
             <select id="move-cluster-site" name="site" defaultValue="" aria-invalid={!!fieldError} aria-describedby={fieldError ? "move-cluster-site-error" : undefined} className={inputClasses(!!fieldError)}>
-              <option value="" disabled>
-                {sites.isPending ? "Loading sites…" : "Choose a site"}
-              </option>
-              {others.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={others} prompt={sites.isPending ? "Loading sites…" : "Choose a site"} />
             </select>
           </FormField>
           <ErrorAlert error={move.error ?? sites.error} onRetry={sites.isError ? () => void sites.refetch() : undefined} />

@@ -5,6 +5,7 @@ import type { SiteView } from "@outpost/cluster-core";
 import { queryKeys } from "../query-keys";
 import { DeleteDialog } from "../ui/delete-dialog";
 import { inputClasses } from "../ui/input-classes";
+import { SiteOptions } from "./site-options";
 
 /**
  * Confirms deleting a site. A site with clusters is deleted by moving its clusters to another
@@ -36,14 +37,7 @@ export function DeleteSiteDialog({ site, sites, onClose }: { site: SiteView | nu
                 Move its clusters to
               </label>
               <select id={selectId} value={moveTo} onChange={(e) => setMoveTo(e.target.value)} className={inputClasses()}>
-                <option value="" disabled>
-                  Choose a site
-                </option>
-                {others.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+                <SiteOptions sites={others} prompt="Choose a site" />
               </select>
             </div>
           </div>

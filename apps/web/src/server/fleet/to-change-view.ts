@@ -1,19 +1,8 @@
 import type { ClusterChangeView } from "@outpost/cluster-core";
-
-interface ChangeRow {
-  seq: number;
-  observedAt: Date;
-  receivedAt: Date;
-  type: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  resourceVersion: string;
-  summary: string;
-}
+import type { ClusterChange } from "../../../generated/prisma-sqlite";
 
 /** A stored ClusterChange row as the API shows it. */
-export function toChangeView(c: ChangeRow): ClusterChangeView {
+export function toChangeView(c: Omit<ClusterChange, "id" | "clusterId">): ClusterChangeView {
   return {
     seq: c.seq,
     observedAt: c.observedAt.toISOString(),
