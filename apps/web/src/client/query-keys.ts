@@ -18,6 +18,7 @@ export const queryKeys = {
     list: (filter: ClusterListFilter) => ["clusters", "list", filter] as const,
     detail: (id: string) => ["clusters", id, "detail"] as const,
     desiredState: (id: string) => ["clusters", id, "desired-state"] as const,
+    agentCredential: (id: string) => ["clusters", id, "agent-credential"] as const,
     historyAll: (id: string) => ["clusters", id, "history"] as const,
     changes: (id: string, page: number, pageSize: number) => ["clusters", id, "changes", { page, pageSize }] as const,
     history: (id: string, days: number) => ["clusters", id, "history", { days }] as const,
@@ -47,6 +48,12 @@ export const queryKeys = {
   },
   users: {
     list: () => ["users", "list"] as const,
+  },
+  grants: {
+    list: () => ["grants", "list"] as const,
+  },
+  groups: {
+    list: () => ["groups", "list"] as const,
   },
   apiTokens: {
     list: () => ["api-tokens", "list"] as const,

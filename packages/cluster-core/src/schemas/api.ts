@@ -156,8 +156,10 @@ export const ZCreateUserRequest = z.object({
   username: ZResourceName,
   password: ZPassword,
   role: ZRole,
+  /** "all": the new user also gets `role` on every cluster (a grant); "none": no cluster until granted. */
+  clusterAccess: z.enum(["all", "none"]).default("all"),
 });
-export type CreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+export type CreateUserRequest = z.input<typeof ZCreateUserRequest>;
 
 export const ZUpdateUserRequest = z
   .object({ role: ZRole, disabled: z.boolean(), password: ZPassword })
@@ -186,6 +188,8 @@ export const ZCreateApiTokenRequest = z.object({
 export interface ApiTokenView {
   id: string;
   name: string;
+  /** "api", or "kubeconfig:<cluster id>" for a kubeconfig's token (that cluster's kube API only). */
+  scope: string;
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;

@@ -10,6 +10,7 @@ import { DeleteClusterButton } from "./delete-cluster-button";
 import { DownloadKubeconfigButton } from "./download-kubeconfig-button";
 import { EditLabelsButton } from "./edit-labels-button";
 import { MoveClusterButton } from "./move-cluster-button";
+import { AgentCredentialButton } from "./agent-credential-button";
 import { ReadyCount } from "./ready-count";
 import { SimulatedBadge } from "./simulated-badge";
 
@@ -54,6 +55,7 @@ export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail;
               {!cluster.simulated && <AddNodeButton cluster={cluster} />}
               <EditLabelsButton id={cluster.id} labels={cluster.labels} />
               <MoveClusterButton id={cluster.id} name={cluster.name} siteId={cluster.siteId} />
+              <AgentCredentialButton id={cluster.id} name={cluster.name} connected={isConnected(cluster.status)} />
               <DeleteClusterButton id={cluster.id} name={cluster.name} />
             </>
           )}

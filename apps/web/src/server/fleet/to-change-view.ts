@@ -4,7 +4,7 @@ import type { ClusterChange } from "../../../generated/prisma-sqlite";
 /** A stored ClusterChange row as the API shows it. */
 export function toChangeView(c: Omit<ClusterChange, "id" | "clusterId">): ClusterChangeView {
   return {
-    seq: c.seq,
+    seq: Number(c.seq),
     observedAt: c.observedAt.toISOString(),
     receivedAt: c.receivedAt.toISOString(),
     type: c.type,
