@@ -51,3 +51,6 @@ export * from "./provision/join-schemas";
 export * from "./schemas/alerts";
 export * from "./helpers/format-human-duration";
 export * from "./helpers/summarize-status-history";
+export * from "./helpers/parse-kube-quantity";
+export * from "./helpers/format-kube-memory";
+export * from "./helpers/format-kube-cpu";

@@ -1,4 +1,4 @@
-import type { FleetQuery } from "@outpost/cluster-core";
+import type { AuditQuery, FleetQuery } from "@outpost/cluster-core";
 
 /** What the fleet list is filtered by; part of the list's query key. */
 export interface ClusterListFilter {
@@ -20,6 +20,7 @@ export const queryKeys = {
     desiredState: (id: string) => ["clusters", id, "desired-state"] as const,
     agentCredential: (id: string) => ["clusters", id, "agent-credential"] as const,
     historyAll: (id: string) => ["clusters", id, "history"] as const,
+    changes: (id: string, page: number, pageSize: number) => ["clusters", id, "changes", { page, pageSize }] as const,
     history: (id: string, days: number) => ["clusters", id, "history", { days }] as const,
   },
   fleet: {
@@ -72,6 +73,6 @@ export const queryKeys = {
     detail: (id: string) => ["devices", id, "detail"] as const,
   },
   audit: {
-    list: (limit: number) => ["audit", "list", { limit }] as const,
+    page: (query: AuditQuery) => ["audit", "page", query] as const,
   },
 };

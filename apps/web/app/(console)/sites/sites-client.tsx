@@ -46,7 +46,7 @@ export function SitesClient({ canOperate }: { canOperate: boolean }) {
           <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === "edit" ? `Edit site ${editing.site.name}` : "New site"}>
             {editing && <SiteForm site={editing.mode === "edit" ? editing.site : undefined} onDone={() => setEditing(null)} />}
           </ModalDialog>
-          <DeleteSiteDialog site={deleting} onClose={() => setDeleting(null)} />
+          <DeleteSiteDialog site={deleting} sites={sites.data ?? []} onClose={() => setDeleting(null)} />
         </>
       )}
     </>

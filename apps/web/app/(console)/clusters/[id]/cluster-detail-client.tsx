@@ -14,7 +14,7 @@ import { WorkloadTable } from "@/src/client/clusters/workload-table";
 import { ErrorAlert } from "@/src/client/ui/error-alert";
 import { Tabs } from "@/src/client/ui/tabs";
 import { isConnected } from "@/src/client/is-connected";
-import { ChangeTable } from "@/src/client/clusters/change-table";
+import { ClusterChanges } from "@/src/client/clusters/cluster-changes";
 import { DesiredStatePanel } from "@/src/client/clusters/desired-state-panel";
 import { StatusHistoryPanel } from "@/src/client/history/status-history-panel";
 
@@ -82,8 +82,8 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
           {
             id: "changes",
             label: "Changes",
-            count: cluster.changes.length,
-            panel: <ChangeTable changes={cluster.changes} />,
+            count: cluster.changesTotal,
+            panel: <ClusterChanges id={cluster.id} first={cluster.changes} total={cluster.changesTotal} />,
           },
           ...(cluster.simulated
             ? []
