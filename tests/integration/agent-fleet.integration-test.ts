@@ -212,7 +212,7 @@ describe("agents: registration, presence and snapshots with real agent processes
     const agent = launch({ server: centre.url, registrationToken: token, simulate: "depot-7-doomed" });
     const c = await eventually(() => byName("depot-7-doomed"), (x) => x?.status === "online", "online");
     await admin.ok("DELETE", `/api/v1/clusters/${c!.id}`);
-    await agent.waitFor(/rejected this agent's credential/, 15_000);
+    await agent.waitFor(/refused this agent \(agent credential is unknown\)/, 15_000);
     await eventually(async () => agent.child.exitCode, (code) => code !== null, "agent of a deleted cluster exits", 15_000);
     expect(agent.child.exitCode).toBe(3);
     expect(await byName("depot-7-doomed")).toBeUndefined();

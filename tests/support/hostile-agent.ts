@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { AGENT_FEATURES } from "@outpost/cluster-core";
 import type { ApiClient } from "./api-client";
 
 export interface HostileAgent {
@@ -11,7 +12,8 @@ export interface HostileAgent {
 
 /**
  * A compromised device: a cluster registered the normal way, whose "agent" is a socket.io client
- * driven by the test instead of the real agent. It may send anything the wire allows.
+ * driven by the test instead of the real agent. It announces every feature a current agent has
+ * (so the centre relays to it as to a real one) and may send anything the wire allows.
  */
 export async function connectHostileAgent(centreUrl: string, admin: ApiClient, name: string): Promise<HostileAgent> {
   const site = await admin.createSite(`${name}-site`);
@@ -23,7 +25,7 @@ export async function connectHostileAgent(centreUrl: string, admin: ApiClient, n
   });
   if (reg.status !== 201) throw new Error(`registering ${name} failed: ${reg.status} ${await reg.text()}`);
   const { clusterId, clusterName, credential } = (await reg.json()) as { clusterId: string; clusterName: string; credential: string };
-  const socket = io(`${centreUrl}/agent`, { forceNew: true, auth: { clusterId, credential, agentVersion: "hostile" }, transports: ["websocket"], reconnection: false });
+  const socket = io(`${centreUrl}/agent`, { forceNew: true, auth: { clusterId, credential, agentVersion: "hostile", features: [...AGENT_FEATURES] }, transports: ["websocket"], reconnection: false });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
     socket.once("connect_error", reject);
