@@ -32,6 +32,8 @@ import { log } from "./src/server/logging/log";
 import { openBlobStore } from "./src/server/bundles/blob-store";
 import { createSiteBandwidth } from "./src/server/bundles/site-bandwidth";
 import { bundleSigner } from "./src/server/bundles/bundle-signer";
+import { createRolloutScheduler } from "./src/server/rollouts/rollout-scheduler";
+import { createRolloutClock } from "./src/server/rollouts/rollout-clock";
 
 const started = performance.now();
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -73,7 +75,13 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date() };
+  const rollouts = createRolloutScheduler(() => ctx, {
+    now: createRolloutClock(process.env.OUTPOST_ROLLOUT_CLOCK_OFFSET_FILE),
+    intervalMs: config.rolloutTickMs,
+    onChange: (id) => live.rolloutChanged(id),
+  });
+  live.onClusterChanged(() => rollouts.poke());
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date(), rollouts };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
@@ -95,8 +103,9 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     io.close();
     httpServer.close();
-    void presence
+    void rollouts
       .stop()
+      .then(() => presence.stop())
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();

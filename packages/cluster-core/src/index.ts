@@ -33,3 +33,5 @@ export * from "./bundles";
 export * from "./schemas/fleet";
 export * from "./helpers/cluster-problem-rank";
 export * from "./schemas/cluster-history";
+export * from "./schemas/chart-api";
+export * from "./schemas/rollout-api";

@@ -18,6 +18,8 @@ const ZConfig = z.object({
   tlsCaFile: z.string().optional(),
   /** 32 bytes (base64 or hex) sealing secrets at rest; a key file beside the database when unset. */
   secretKey: z.string().optional(),
+  /** How often the rollout scheduler looks at every active rollout (it also runs on every cluster change). */
+  rolloutTickMs: z.coerce.number().int().min(100).max(60_000).default(2000),
   /** Where blobs and the key file live; beside the SQLite file, or ./data with PostgreSQL. */
   dataDir: z.string().optional(),
   /** Where bundle blobs live (default: `blobs` beside the database). */
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.OUTPOST_SECRET_KEY || undefined,
     dataDir: env.OUTPOST_DATA_DIR || undefined,
     blobDir: env.OUTPOST_BLOB_DIR || undefined,
+    rolloutTickMs: env.OUTPOST_ROLLOUT_TICK_MS || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {

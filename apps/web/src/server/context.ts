@@ -7,6 +7,7 @@ import type { AuthCache } from "./auth/auth-cache";
 import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
+import type { RolloutScheduler } from "./rollouts/rollout-scheduler";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -28,6 +29,8 @@ export interface ServerContext {
   dataDir: string;
   bundles: BundleRuntime;
   startedAt: Date;
+  /** Drives chart rollouts; operator actions run through it (see rollouts/). */
+  rollouts: RolloutScheduler;
 }
 
 const KEY = Symbol.for("outpost.server-context");

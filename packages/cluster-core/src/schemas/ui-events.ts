@@ -16,6 +16,8 @@ export interface ServerToUiEvents {
   "bundles:changed": () => void;
   /** Live progress of a bundle on a cluster (written into the bundle's detail). */
   "bundle:progress": (progress: BundleProgressEvent) => void;
+  /** A rollout moved (a cluster's state, a wave, a halt): its views refetch. */
+  "rollout:updated": (update: { rolloutId: string }) => void;
 }
 
 export type UiToServerEvents = Record<string, never>;

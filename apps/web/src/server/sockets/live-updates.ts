@@ -12,13 +12,18 @@ export interface LiveUpdates {
   bundlesChanged(): void;
   /** Live transfer progress of a bundle on a cluster. */
   bundleProgress(progress: BundleProgressEvent): void;
+  rolloutChanged(rolloutId: string): void;
+  /** Calls `listener` whenever a cluster changed (presence, a report); the rollout scheduler listens. */
+  onClusterChanged(listener: (clusterId: string) => void): void;
 }
 
 /** Pushes changes to every signed-in browser on the /ui namespace. */
 export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
+  const listeners: Array<(clusterId: string) => void> = [];
   return {
     clusterUpdated: (summary) => void ui.emit("cluster:updated", summary),
     async clusterChanged(db, clusterId) {
+      for (const l of listeners) l(clusterId);
       const row = await db.cluster.findUnique({ where: { id: clusterId }, select: clusterSummarySelect });
       if (row) ui.emit("cluster:updated", toClusterSummary(row));
       else ui.emit("fleet:changed");
@@ -26,5 +31,7 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
     fleetChanged: () => void ui.emit("fleet:changed"),
     bundlesChanged: () => void ui.emit("bundles:changed"),
     bundleProgress: (progress) => void ui.emit("bundle:progress", progress),
+    rolloutChanged: (rolloutId) => void ui.emit("rollout:updated", { rolloutId }),
+    onClusterChanged: (listener) => void listeners.push(listener),
   };
 }
