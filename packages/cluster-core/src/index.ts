@@ -35,3 +35,4 @@ export * from "./helpers/cluster-problem-rank";
 export * from "./schemas/cluster-history";
 export * from "./schemas/chart-api";
 export * from "./schemas/rollout-api";
+export * from "./rollouts/maintenance-window-lines";

@@ -32,6 +32,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.sites.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.bundles.all() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.rollouts.all() });
       }
       connectedBefore = true;
     });
@@ -48,6 +49,10 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     socket.on("cluster:updated", (summary) => {
       if (isClusterSummary(summary)) applyClusterUpdate(queryClient, summary);
       else void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });
+    });
+    socket.on("rollout:updated", () => {
+      // Progress pages refetch (the list and charts' histories count clusters by state).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.rollouts.all() });
     });
     socket.on("fleet:changed", () => {
       // Lists, and an open detail view whose cluster may just have been deleted.

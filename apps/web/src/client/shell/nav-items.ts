@@ -5,12 +5,13 @@ export interface NavItem {
   label: string;
   /** The least role that sees the item. */
   role: Role;
-  icon: "fleet" | "sites" | "bundles" | "users" | "tokens" | "audit";
+  icon: "fleet" | "sites" | "bundles" | "rollouts" | "users" | "tokens" | "audit";
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Fleet", role: "viewer", icon: "fleet" },
   { href: "/sites", label: "Sites", role: "viewer", icon: "sites" },
+  { href: "/rollouts", label: "Rollouts", role: "viewer", icon: "rollouts" },
   { href: "/bundles", label: "Bundles", role: "viewer", icon: "bundles" },
   { href: "/users", label: "Users", role: "admin", icon: "users" },
   { href: "/tokens", label: "API tokens", role: "viewer", icon: "tokens" },

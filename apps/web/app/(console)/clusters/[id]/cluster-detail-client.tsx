@@ -16,6 +16,7 @@ import { Tabs } from "@/src/client/ui/tabs";
 import { isConnected } from "@/src/client/is-connected";
 import { ChangeTable } from "@/src/client/clusters/change-table";
 import { DesiredStatePanel } from "@/src/client/clusters/desired-state-panel";
+import { ClusterRolloutsPanel } from "@/src/client/rollouts/cluster-rollouts-panel";
 
 interface ClusterDetailClientProps {
   id: string;
@@ -79,6 +80,7 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
             count: cluster.changes.length,
             panel: <ChangeTable changes={cluster.changes} />,
           },
+          { id: "rollouts", label: "Rollouts", panel: <ClusterRolloutsPanel clusterId={cluster.id} canOperate={canOperate} /> },
           ...(cluster.simulated
             ? []
             : [{ id: "desired", label: "Desired state", panel: <DesiredStatePanel id={cluster.id} canOperate={canOperate} /> }]),
