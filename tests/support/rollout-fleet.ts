@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startAgent, type AgentProcess } from "./agent";
+import { ApiClient } from "./api-client";
+import { ADMIN_PASSWORD, startCentre, type Centre } from "./centre";
+import { eventually } from "./eventually";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+import { startTestCluster, type TestCluster } from "./test-cluster";
+
+export interface FleetMember {
+  name: string;
+  site: string;
+  /** A real test control plane (with helm-controller and the job runner) or a simulated cluster. */
+  real: boolean;
+  labels?: Record<string, string>;
+}
+
+export interface FleetCluster extends FleetMember {
+  id: string;
+  agent: AgentProcess;
+  testCluster: TestCluster | null;
+  /** Starts the agent again with its state (after stopAgent), as a device coming back online. */
+  restartAgent(): Promise<void>;
+}
+
+export interface RolloutFleet {
+  centre: Centre;
+  admin: ApiClient;
+  db: TestDatabase;
+  sites: Map<string, string>;
+  clusters: Map<string, FleetCluster>;
+  /** Moves the centre's rollout clock to `instant` (ms since the epoch); the wall clock keeps running from there. */
+  setClock(instant: number): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A centre with its rollout scheduler ticking fast and a clock tests can move, sites (with time
+ * zones), and clusters: real test control planes with real agents (KubeDriver) and simulated
+ * agents, all online. Used by the rollout integration test, the browser test and bench:rollout.
+ */
+export async function startRolloutFleet(opts: { sites: Array<{ name: string; timeZone: string }>; members: FleetMember[] }): Promise<RolloutFleet> {
+  const scratch = mkdtempSync(join(tmpdir(), "outpost-rollout-fleet-"));
+  const clockFile = join(scratch, "clock-offset");
+  writeFileSync(clockFile, "0");
+  const db = await createTestDatabase();
+  const real = opts.members.filter((m) => m.real);
+  const [centre, ...testClusters] = await Promise.all([
+    startCentre({ databaseUrl: db.url, env: { OUTPOST_ROLLOUT_TICK_MS: "500", OUTPOST_ROLLOUT_CLOCK_OFFSET_FILE: clockFile } }),
+    ...real.map(() => startTestCluster({ nodes: 1 })),
+  ]);
+  const admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
+  const sites = new Map<string, string>();
+  for (const s of opts.sites) sites.set(s.name, (await admin.ok<{ id: string }>("POST", "/api/v1/sites", { name: s.name, timeZone: s.timeZone })).id);
+  const clusters = new Map<string, FleetCluster>();
+  for (const m of opts.members) {
+    const { token } = await admin.createRegistrationToken(sites.get(m.site)!, m.name, m.labels ?? {});
+    const testCluster = m.real ? testClusters[real.indexOf(m)]! : null;
+    const env = { OUTPOST_RECONCILE_INTERVAL_MS: "2000", OUTPOST_SIM_CHANGE_INTERVAL_MS: "4000" };
+    const agent = startAgent({ server: centre.url, registrationToken: token, ...(testCluster ? { kubeconfig: testCluster.kubeconfig } : { simulate: m.name }), env });
+    const member: FleetCluster = {
+      ...m,
+      id: "",
+      agent,
+      testCluster,
+      async restartAgent() {
+        member.agent = startAgent({ server: centre.url, registrationToken: "used", stateDir: member.agent.stateDir, ...(testCluster ? { kubeconfig: testCluster.kubeconfig } : { simulate: m.name }), env });
+      },
+    };
+    clusters.set(m.name, member);
+  }
+  const online = await eventually(() => admin.clusters(), (cs) => cs.length === opts.members.length && cs.every((c) => c.status === "online"), "every cluster online", 90_000);
+  for (const c of online) clusters.get(c.name)!.id = c.id;
+  return {
+    centre,
+    admin,
+    db,
+    sites,
+    clusters,
+    setClock: (instant) => writeFileSync(clockFile, String(instant - Date.now())),
+    async stop() {
+      await Promise.all([...clusters.values()].map((c) => c.agent.stop()));
+      await centre.stop();
+      await Promise.all([...testClusters.map((t) => t.stop()), db.drop()]);
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
