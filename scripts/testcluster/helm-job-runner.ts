@@ -55,7 +55,11 @@ async function main(): Promise<void> {
     if (worker || pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") return;
     const stop = new AbortController();
     log(`${pod.metadata.namespace}/${pod.metadata.name}: starting on ${pod.spec.nodeName}`);
-    const done = runJobPod(ctx, pod, stop.signal).catch((err: unknown) => log(`${pod.metadata.namespace}/${pod.metadata.name}: ${err instanceof Error ? err.message : String(err)}`));
+    const done = runJobPod(ctx, pod, stop.signal).catch((err: unknown) => {
+      log(`${pod.metadata.namespace}/${pod.metadata.name}: ${err instanceof Error ? err.message : String(err)}; trying again at the next resync`);
+      // Like a kubelet's sync loop: the pod is picked up again when it is next listed.
+      if (workers.get(uid)?.stop === stop) workers.delete(uid);
+    });
     workers.set(uid, { stop, done, deleting: false });
   };
 
@@ -66,8 +70,9 @@ async function main(): Promise<void> {
       const seen = new Set(list.items.map((p) => p.metadata.uid));
       for (const [uid, w] of workers) if (!seen.has(uid)) w.stop.abort();
       for (const pod of list.items) handle(pod, false);
+      // The watch ends after a minute and everything is listed again (a resync).
       await ctx.api.watch<JobPod>(
-        `${PODS}&watch=true&allowWatchBookmarks=true&resourceVersion=${list.metadata.resourceVersion}`,
+        `${PODS}&watch=true&allowWatchBookmarks=true&timeoutSeconds=60&resourceVersion=${list.metadata.resourceVersion}`,
         (e) => {
           if (e.type === "ADDED" || e.type === "MODIFIED" || e.type === "DELETED") handle(e.object, e.type === "DELETED");
         },

@@ -96,7 +96,12 @@ export class KubeApi {
     return new Promise((resolve, reject) => {
       const url = new URL(path, this.server);
       const headers: Record<string, string> = this.headers();
-      if (body !== undefined) headers["Content-Type"] = contentType;
+      if (body !== undefined) {
+        headers["Content-Type"] = contentType;
+        // A sized body, never chunked: Go's server leaves an unread chunked DELETE body on a
+        // kept-alive connection, and the next request on it then gets 400 Bad Request.
+        headers["Content-Length"] = String(Buffer.byteLength(body));
+      }
       const req = httpsRequest(url, { method, headers, timeout: 30_000, ...this.tls }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

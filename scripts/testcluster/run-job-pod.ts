@@ -64,6 +64,7 @@ export async function runJobPod(ctx: JobPodContext, pod: JobPod, stopped: AbortS
       containerStatuses: [containerStatus({ running: { startedAt } }, true)],
     });
     const terminationLog = join(root, "termination-log");
+    mkdirSync(root, { recursive: true });
     rmSync(terminationLog, { force: true });
     writeFileSync(terminationLog, "");
     const logLine = (line: string) => appendFileSync(logFile, `${new Date().toISOString()} stdout F ${line}\n`);
