@@ -49,7 +49,7 @@ export class HelmReportReader {
         decode: (s) => this.summary(s),
       });
     } catch (err) {
-      this.log.warn(`cannot read HelmCharts for the report: ${describeError(err)}`);
+      this.log.warn({ reason: describeError(err) }, "cannot read HelmCharts for the report");
       return undefined;
     }
   }

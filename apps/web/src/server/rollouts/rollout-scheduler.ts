@@ -1,4 +1,5 @@
 import type { ServerContext } from "../context";
+import { log } from "../logging/log";
 import { advanceRollout } from "./advance-rollout";
 
 export interface RolloutScheduler {
@@ -37,11 +38,12 @@ export function createRolloutScheduler(getCtx: () => ServerContext, opts: { now:
         try {
           if (await advanceRollout(ctx, id, opts.now())) opts.onChange(id);
         } catch (err) {
-          console.error(`[rollouts] rollout ${id}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+          log.error({ err, rolloutId: id }, "rollout pass failed");
         }
       }
     });
-  const timer = setInterval(() => void pass().catch((err: unknown) => console.error("[rollouts] pass failed:", err)), opts.intervalMs);
+  const passLogged = () => void pass().catch((err: unknown) => log.error({ err }, "rollout scheduler pass failed"));
+  const timer = setInterval(passLogged, opts.intervalMs);
   timer.unref();
   return {
     now: opts.now,
@@ -50,7 +52,7 @@ export function createRolloutScheduler(getCtx: () => ServerContext, opts: { now:
       // Coalesce bursts (a reconnect wave pokes once per cluster) into one pass.
       pokeTimer = setTimeout(() => {
         pokeTimer = undefined;
-        void pass().catch((err: unknown) => console.error("[rollouts] pass failed:", err));
+        passLogged();
       }, 100);
       pokeTimer.unref();
     },
