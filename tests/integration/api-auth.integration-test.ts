@@ -3,6 +3,10 @@ import type { AuditEventView, ClusterSummary } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
 import { fillRoute, listApiRoutes } from "../support/api-routes";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
+import { startAgent, type AgentProcess } from "../support/agent";
+import { eventually } from "../support/eventually";
+import { packageTestChart } from "../support/helm-charts";
+import { startHelmRepository, type HelmRepository } from "../support/helm-repository";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 describe("API: authentication, roles and bad input", () => {
@@ -212,9 +216,9 @@ describe("API: authentication, roles and bad input", () => {
     expect((await admin.call("DELETE", `/api/v1/users/${me.id}`)).status).toBe(409);
   });
 
-  it("writes one audit event, with its actor and target, for every mutating API route except sign-out", async () => {
-    // Sign-out ends only the caller's own session and is not audited.
-    const NOT_AUDITED = ["POST /api/v1/auth/logout"];
+  it("writes one audit event, with its actor and target, for every mutating API route except sign-out and previews", async () => {
+    // Sign-out ends only the caller's own session and is not audited; a rollout preview only reads (its body is the question).
+    const NOT_AUDITED = ["POST /api/v1/auth/logout", "POST /api/v1/rollouts/preview"];
     const anon = new ApiClient(centre.url);
     let siteId = "";
     let clusterId = "";
@@ -263,6 +267,7 @@ describe("API: authentication, roles and bad input", () => {
       { route: "POST /api/v1/api-tokens", action: "api-token.create", actor: () => "admin", run: async () => (tokenId = (await admin.ok<{ id: string }>("POST", "/api/v1/api-tokens", { name: "audited" })).id) },
       { route: "DELETE /api/v1/api-tokens/[id]", action: "api-token.revoke", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/api-tokens/${tokenId}`), tokenId) },
       { route: "DELETE /api/v1/users/[id]", action: "user.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/users/${userId}`), userId) },
+      ...rolloutSteps(),
     ];
 
     // Every write route the centre serves (read from apps/web/app/api) is exercised here.
@@ -270,12 +275,125 @@ describe("API: authentication, roles and bad input", () => {
     const uncovered = writes.filter((w) => !NOT_AUDITED.includes(w) && !steps.some((s) => s.route === w));
     expect(uncovered, "write routes this test does not exercise (add a step)").toEqual([]);
 
-    for (const step of steps) {
-      const before = await auditCount();
-      const targetId = await step.run();
-      const [newest] = await admin.ok<AuditEventView[]>("GET", "/api/v1/audit?limit=1");
-      expect(await auditCount(), `${step.route}: exactly one event`).toBe(before + 1);
-      expect(newest, step.route).toMatchObject({ action: step.action, actorName: step.actor(), ...(targetId ? { targetId } : {}) });
+    try {
+      for (const step of steps) {
+        const before = await auditCount();
+        const targetId = await step.run();
+        const [newest] = await admin.ok<AuditEventView[]>("GET", "/api/v1/audit?limit=1");
+        expect(await auditCount(), `${step.route}: exactly one event`).toBe(before + 1);
+        expect(newest, step.route).toMatchObject({ action: step.action, actorName: step.actor(), ...(targetId ? { targetId } : {}) });
+      }
+    } finally {
+      await rolloutCleanup();
     }
-  });
+  }, 240_000);
+
+  let repo: HelmRepository | undefined;
+  let agent: AgentProcess | undefined;
+  const rolloutCleanup = async () => {
+    await agent?.stop();
+    await repo?.close();
+  };
+  /**
+   * Charts, repositories and rollouts through each of their write routes, in an order that gives
+   * each action the state it needs: one cluster with a simulated agent (online), one without
+   * (offline) that is paused first so the canary is skipped and the rollout waits for approval.
+   */
+  function rolloutSteps() {
+    const chart = packageTestChart({ name: "audited-chart", version: "1.0.0" });
+    const ids = { site: "", online: "", paused: "", repo: "", imported: "", uploaded: "", rollout: "", rollback: "" };
+    const phase = async (id: string) => (await admin.ok<{ phase: string }>("GET", `/api/v1/rollouts/${id}`)).phase;
+    return [
+      {
+        route: "PUT /api/v1/sites/[id]/maintenance-windows",
+        action: "site.maintenance-windows",
+        actor: () => "admin",
+        run: async () => {
+          ids.site = (await admin.createSite("audited-rollouts")).id;
+          ids.paused = await registerCluster(ids.site, "audited-paused");
+          const { token } = await admin.createRegistrationToken(ids.site, "audited-online", { tier: "gold" });
+          agent = startAgent({ server: centre.url, registrationToken: token, simulate: "audited-online", env: { OUTPOST_SIM_CHANGE_INTERVAL_MS: "2000" } });
+          ids.online = (await eventually(() => admin.clusters(), (cs) => cs.some((c) => c.name === "audited-online" && c.status === "online"), "sim agent online", 30_000)).find((c) => c.name === "audited-online")!.id;
+          await admin.ok("PUT", `/api/v1/sites/${ids.site}/maintenance-windows`, { windows: [] });
+          return ids.site;
+        },
+      },
+      {
+        route: "POST /api/v1/chart-repositories",
+        action: "chart-repository.add",
+        actor: () => "admin",
+        run: async () => {
+          repo = await startHelmRepository();
+          repo.add(chart);
+          return (ids.repo = (await admin.ok<{ id: string }>("POST", "/api/v1/chart-repositories", { name: "audited-repo", url: repo.url })).id);
+        },
+      },
+      { route: "POST /api/v1/chart-repositories/[id]/refresh", action: "chart-repository.refresh", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/chart-repositories/${ids.repo}/refresh`), ids.repo) },
+      {
+        route: "POST /api/v1/chart-repositories/[id]/import",
+        action: "chart.import",
+        actor: () => "admin",
+        run: async () => (ids.imported = (await admin.ok<{ id: string }>("POST", `/api/v1/chart-repositories/${ids.repo}/import`, { name: "audited-chart", version: "1.0.0" })).id),
+      },
+      {
+        route: "POST /api/v1/charts",
+        action: "chart.upload",
+        actor: () => "admin",
+        run: async () => (ids.uploaded = (await admin.ok<{ id: string }>("POST", "/api/v1/charts", { archiveBase64: chart.bytes.toString("base64") })).id),
+      },
+      { route: "PUT /api/v1/clusters/[id]/rollout-pause", action: "cluster.rollouts-pause", actor: () => "admin", run: async () => (await admin.ok("PUT", `/api/v1/clusters/${ids.paused}/rollout-pause`, { reason: "audit" }), ids.paused) },
+      {
+        route: "POST /api/v1/rollouts",
+        action: "rollout.create",
+        actor: () => "admin",
+        run: async () => {
+          ids.rollout = (
+            await admin.ok<{ id: string }>("POST", "/api/v1/rollouts", {
+              chartId: ids.uploaded,
+              targetNamespace: "audited",
+              selector: "tier=gold",
+              strategy: { canary: { mode: "clusters", clusterIds: [ids.paused] }, waveSize: { unit: "percent", value: 100 }, betweenWaves: { mode: "approval" } },
+            })
+          ).id;
+          // The paused canary is skipped, so the next wave waits for an operator.
+          await eventually(() => phase(ids.rollout), (p) => p === "awaiting-approval", "awaiting approval", 20_000);
+          return ids.rollout;
+        },
+      },
+      { route: "POST /api/v1/rollouts/[id]/halt", action: "rollout.halt", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/halt`, { reason: "audit" }), ids.rollout) },
+      {
+        route: "POST /api/v1/rollouts/[id]/resume",
+        action: "rollout.resume",
+        actor: () => "admin",
+        run: async () => {
+          await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/resume`);
+          await eventually(() => phase(ids.rollout), (p) => p === "awaiting-approval", "awaiting approval again", 20_000);
+          return ids.rollout;
+        },
+      },
+      {
+        route: "POST /api/v1/rollouts/[id]/approve",
+        action: "rollout.approve",
+        actor: () => "admin",
+        run: async () => {
+          await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/approve`);
+          await eventually(() => phase(ids.rollout), (p) => p === "completed", "rollout completed on the online cluster", 60_000);
+          return ids.rollout;
+        },
+      },
+      { route: "DELETE /api/v1/clusters/[id]/rollout-pause", action: "cluster.rollouts-unpause", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/clusters/${ids.paused}/rollout-pause`), ids.paused) },
+      { route: "POST /api/v1/rollouts/[id]/retry", action: "rollout.retry", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/retry`), ids.rollout) },
+      // The retried cluster is offline: the rollout runs until an operator halts it, as a rollback needs.
+      { route: "POST /api/v1/rollouts/[id]/halt", action: "rollout.halt", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/halt`, { reason: "before the rollback" }), ids.rollout) },
+      {
+        route: "POST /api/v1/rollouts/[id]/rollback",
+        action: "rollout.rollback",
+        actor: () => "admin",
+        run: async () => ((ids.rollback = (await admin.ok<{ id: string }>("POST", `/api/v1/rollouts/${ids.rollout}/rollback`)).id), ids.rollout),
+      },
+      { route: "DELETE /api/v1/rollouts/[id]", action: "rollout.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/rollouts/${ids.rollback}`), ids.rollback) },
+      { route: "DELETE /api/v1/charts/[id]", action: "chart.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/charts/${ids.uploaded}`), ids.uploaded) },
+      { route: "DELETE /api/v1/chart-repositories/[id]", action: "chart-repository.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/chart-repositories/${ids.repo}`), ids.repo) },
+    ];
+  }
 });

@@ -43,7 +43,7 @@ export function RolloutActions({ rollout }: { rollout: RolloutDetail }) {
       )}
       {a.retry && (
         <Button onClick={() => act.mutate({ path: "/retry" })} disabled={act.isPending}>
-          Retry failed
+          Retry failed &amp; skipped
         </Button>
       )}
       {a.halt && (

@@ -1,36 +1,39 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
 
+const MAX_ARCHIVE_BYTES = 16 * 1024 * 1024;
+
 /**
- * Chart archives, content-addressed on disk beside the database: DATA_DIR/blobs/sha256/<ab>/<digest>.
- * The one place that knows where blobs live, so it can move to a shared blob store as is.
+ * Chart archives live content-addressed in the centre's blob store (bundles/blob-store.ts),
+ * named by their sha256, never in the database; a chart row names its archive by digest. These
+ * two functions are the only place charts touch the store.
  */
-export function putChartArchive(ctx: Pick<ServerContext, "dataDir">, bytes: Buffer): { digest: string; size: number } {
-  const digest = createHash("sha256").update(bytes).digest("hex");
-  const file = blobPath(ctx.dataDir, digest);
-  if (!existsSync(file)) {
-    mkdirSync(join(file, ".."), { recursive: true });
-    // Written under a temporary name and renamed: a crash never leaves a half blob under its digest.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
+export async function putChartArchive(ctx: Pick<ServerContext, "bundles">, bytes: Buffer): Promise<{ digest: string; size: number }> {
+  const stored = await ctx.bundles.blobs.put(
+    (async function* () {
+      yield bytes;
+    })(),
+    { size: bytes.length, maxBytes: MAX_ARCHIVE_BYTES },
+  );
+  return { digest: stored.sha256, size: stored.size };
+}
+
+/** The archive with this digest (the store checked the bytes against the digest when it took them). */
+export async function readChartArchiveBlob(ctx: Pick<ServerContext, "bundles">, digest: string): Promise<Buffer> {
+  let stream;
+  try {
+    stream = await ctx.bundles.blobs.read(digest);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") throw new AppError("INTERNAL", `chart archive ${digest} is missing from the blob store`);
+    throw err;
   }
-  return { digest, size: bytes.length };
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
-/** The archive with this digest; a missing or damaged blob is an error that says so. */
-export function readChartArchiveBlob(ctx: Pick<ServerContext, "dataDir">, digest: string): Buffer {
-  const file = blobPath(ctx.dataDir, digest);
-  if (!existsSync(file)) throw new AppError("INTERNAL", `chart archive ${digest} is missing from ${join(ctx.dataDir, "blobs")}`);
-  const bytes = readFileSync(file);
-  if (createHash("sha256").update(bytes).digest("hex") !== digest) throw new AppError("INTERNAL", `chart archive ${digest} is damaged on disk`);
-  return bytes;
-}
-
-function blobPath(dataDir: string, digest: string): string {
-  if (!/^[a-f0-9]{64}$/.test(digest)) throw new AppError("INVALID_INPUT", "not a sha256 digest");
-  return join(dataDir, "blobs", "sha256", digest.slice(0, 2), digest);
+/** Removes the archive unless another chart version or a bundle still uses it. */
+export async function releaseChartArchive(ctx: Pick<ServerContext, "bundles" | "db">, digest: string): Promise<void> {
+  const [charts, bundleBlobs] = await Promise.all([ctx.db.chart.count({ where: { archiveDigest: digest } }), ctx.db.bundleBlob.count({ where: { sha256: digest } })]);
+  if (charts === 0 && bundleBlobs === 0) await ctx.bundles.blobs.remove(digest);
 }

@@ -39,11 +39,13 @@ export async function addChartRepository(ctx: ServerContext, actor: CurrentUser,
 }
 
 /** Reads the repository's index.yaml again. */
-export async function refreshChartRepository(ctx: ServerContext, id: string): Promise<ChartRepositoryView> {
+export async function refreshChartRepository(ctx: ServerContext, actor: CurrentUser, id: string): Promise<ChartRepositoryView> {
   const repo = await ctx.db.chartRepository.findUnique({ where: { id } });
   if (!repo) throw new AppError("NOT_FOUND", `no chart repository with id ${id}`);
   const entries = await readIndex(repo.url);
-  return toView(await ctx.db.chartRepository.update({ where: { id }, data: { entries: JSON.stringify(entries), fetchedAt: new Date() } }));
+  const row = await ctx.db.chartRepository.update({ where: { id }, data: { entries: JSON.stringify(entries), fetchedAt: new Date() } });
+  await recordAuditEvent(ctx.db, actor, { action: "chart-repository.refresh", targetType: "chart-repository", targetId: id, details: { name: repo.name, versions: entries.length } });
+  return toView(row);
 }
 
 /** Removes a repository and its imported chart versions; refused while any of them has rollouts. */
@@ -76,7 +78,7 @@ export async function importRepositoryChart(ctx: ServerContext, actor: CurrentUs
   if (metadata.name !== want.name || metadata.version !== want.version) {
     throw new AppError("INVALID_INPUT", `${url} contains ${metadata.name} ${metadata.version}, not ${want.name} ${want.version}`);
   }
-  const stored = putChartArchive(ctx, bytes);
+  const stored = await putChartArchive(ctx, bytes);
   const row = await ctx.db.chart.create({
     data: {
       name: metadata.name,

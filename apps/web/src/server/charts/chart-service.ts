@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
 import { deleteRollout } from "../rollouts/delete-rollout";
-import { putChartArchive } from "./chart-archive-store";
+import { putChartArchive, releaseChartArchive } from "./chart-archive-store";
 import { readChartArchive } from "./read-chart-archive";
 import { chartViewInclude, toChartDetail, toChartView } from "./to-chart-view";
 
@@ -28,7 +28,7 @@ export async function uploadChart(ctx: ServerContext, actor: CurrentUser, archiv
   if (bytes.length > CHART_ARCHIVE_MAX_BYTES) throw new AppError("INVALID_INPUT", `chart archives are at most ${CHART_ARCHIVE_MAX_BYTES / 1024} KiB`);
   const { metadata, defaultValues } = readChartArchive(bytes);
   const existing = await ctx.db.chart.findUnique({ where: { name_version_origin: { name: metadata.name, version: metadata.version, origin: "upload" } }, include: chartViewInclude });
-  const { digest, size } = putChartArchive(ctx, bytes);
+  const { digest, size } = await putChartArchive(ctx, bytes);
   if (existing) {
     if (existing.archiveDigest === digest) return { chart: toChartDetail(existing), created: false };
     throw new AppError("CONFLICT", `${metadata.name} ${metadata.version} was already uploaded with other content; charts do not change once uploaded, so raise the version in Chart.yaml`);
@@ -56,9 +56,10 @@ export async function uploadChart(ctx: ServerContext, actor: CurrentUser, archiv
  * of its release, the HelmChart leaves the cluster (helm-controller uninstalls the release).
  */
 export async function deleteChart(ctx: ServerContext, actor: CurrentUser, id: string): Promise<void> {
-  const chart = await ctx.db.chart.findUnique({ where: { id }, select: { name: true, version: true, rollouts: { select: { id: true }, orderBy: { createdAt: "desc" } } } });
+  const chart = await ctx.db.chart.findUnique({ where: { id }, select: { name: true, version: true, archiveDigest: true, rollouts: { select: { id: true }, orderBy: { createdAt: "desc" } } } });
   if (!chart) throw new AppError("NOT_FOUND", `no chart with id ${id}`);
   for (const r of chart.rollouts) await deleteRollout(ctx, null, r.id);
   await ctx.db.chart.delete({ where: { id } });
+  await releaseChartArchive(ctx, chart.archiveDigest);
   await recordAuditEvent(ctx.db, actor, { action: "chart.delete", targetType: "chart", targetId: id, details: { name: chart.name, version: chart.version, rollouts: chart.rollouts.length } });
 }

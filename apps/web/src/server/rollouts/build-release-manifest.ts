@@ -42,12 +42,12 @@ export const releaseSpecSelect = {
  * chartContent (air-gapped sites need nothing else); a repository chart is named by repo and
  * version. The spec hash identifies this exact revision in the agent's reports.
  */
-export function buildReleaseManifest(ctx: Pick<ServerContext, "dataDir">, r: ReleaseSpecSource): ReleaseManifest {
+export async function buildReleaseManifest(ctx: Pick<ServerContext, "bundles">, r: ReleaseSpecSource): Promise<ReleaseManifest> {
   const input: HelmChartInput = {
     releaseName: r.releaseName,
     source: r.chart.repository
       ? { kind: "repo", repo: r.chart.repository.url, chart: r.chart.name }
-      : { kind: "content", archiveBase64: readChartArchiveBlob(ctx, r.chart.archiveDigest).toString("base64") },
+      : { kind: "content", archiveBase64: (await readChartArchiveBlob(ctx, r.chart.archiveDigest)).toString("base64") },
     chartName: r.chart.name,
     chartVersion: r.chart.version,
     valuesContent: r.valuesContent,

@@ -62,7 +62,7 @@ export async function createRollout(ctx: ServerContext, actor: CurrentUser, inpu
     });
     // The HelmChart is built once now so that a missing or oversized chart fails here, not per cluster.
     const spec = await ctx.db.rollout.findUniqueOrThrow({ where: { id: rollout.id }, select: releaseSpecSelect });
-    buildReleaseManifest(ctx, spec);
+    await buildReleaseManifest(ctx, spec);
     return rollout.id;
   });
   await recordAuditEvent(ctx.db, actor, {

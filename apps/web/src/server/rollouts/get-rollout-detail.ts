@@ -53,7 +53,7 @@ export async function getRolloutDetail(ctx: ServerContext, id: string): Promise<
     counts: countTargetStatuses(targets.filter((t) => t.wave === index).map((t) => t.status)),
   }));
   const active = r.phase === "running" || r.phase === "awaiting-approval";
-  const failed = targets.some((t) => t.phase === "failed");
+  const retriable = targets.some((t) => t.phase === "failed" || (t.phase === "skipped" && clusters.has(t.clusterId)));
   const newer = await ctx.db.rollout.count({ where: { releaseName: r.releaseName, createdAt: { gt: r.createdAt } } });
   return {
     ...toRolloutSummary(r, targets.map((t) => t.status)),
@@ -69,7 +69,7 @@ export async function getRolloutDetail(ctx: ServerContext, id: string): Promise<
     actions: {
       halt: active,
       resume: r.phase === "halted",
-      retry: failed && r.phase !== "superseded",
+      retry: retriable && r.phase !== "superseded" && newer === 0,
       approve: r.phase === "awaiting-approval",
       rollback: r.kind === "deploy" && !active && newer === 0 && targets.some((t) => t.dispatchedAt !== null),
     },
