@@ -46,10 +46,9 @@ export async function startRolloutFleet(opts: { sites: Array<{ name: string; tim
   writeFileSync(clockFile, "0");
   const db = await createTestDatabase();
   const real = opts.members.filter((m) => m.real);
-  const [centre, ...testClusters] = await Promise.all([
-    startCentre({ databaseUrl: db.url, env: { OUTPOST_ROLLOUT_TICK_MS: "500", OUTPOST_ROLLOUT_CLOCK_OFFSET_FILE: clockFile } }),
-    ...real.map(() => startTestCluster({ nodes: 1 })),
-  ]);
+  // The control planes first: on a busy machine the centre's start would otherwise compete with them.
+  const testClusters = await Promise.all(real.map(() => startTestCluster({ nodes: 1 })));
+  const centre = await startCentre({ databaseUrl: db.url, env: { OUTPOST_ROLLOUT_TICK_MS: "500", OUTPOST_ROLLOUT_CLOCK_OFFSET_FILE: clockFile } });
   const admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
   const sites = new Map<string, string>();
   for (const s of opts.sites) sites.set(s.name, (await admin.ok<{ id: string }>("POST", "/api/v1/sites", { name: s.name, timeZone: s.timeZone })).id);
