@@ -14,4 +14,16 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // A focused test silently skips the rest of the suite (vitest and Playwright also refuse it
+    // when CI is set, as in `npm test`; this catches it earlier, in every lint run).
+    files: ["**/*.test.ts", "**/*.test.tsx", "tests/**/*.ts", "e2e/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[property.name='only'][object.name=/^(it|test|describe|suite)$/]", message: "no focused tests (.only): it skips the rest of the suite" },
+        { selector: "MemberExpression[property.name='only'][object.property.name='describe']", message: "no focused tests (.only): it skips the rest of the suite" },
+      ],
+    },
+  },
 );

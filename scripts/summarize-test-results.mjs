@@ -23,9 +23,10 @@ export function countTests(file) {
   }
   if (Array.isArray(report)) return { passed: 0, failed: 0, skipped: report.length }; // vitest list
   if (report?.stats && "expected" in report.stats) {
-    // Playwright: a test that passed on its retry is "flaky", and it passed.
+    // Playwright: a test that passed on its retry is "flaky", and it passed. An error outside any
+    // test (e.g. a focused test refused by forbidOnly, a broken spec file) is a failure too.
     const s = report.stats;
-    return { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected, skipped: s.skipped };
+    return { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected + (report.errors?.length ?? 0), skipped: s.skipped };
   }
   if (typeof report?.numTotalTests === "number") {
     // A file that failed without a failed test (its import or a beforeAll threw; its tests show

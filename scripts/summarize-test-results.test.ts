@@ -73,6 +73,13 @@ describe("summarize-test-results", () => {
     expect(r.last).toBe("1 layer: 0 passed, 1 failed (integration-sqlite), 0 skipped · tests: 1 passed, 1 failed, 2 skipped");
   });
 
+  it("counts an error outside any Playwright test (a refused .only) as a failure", () => {
+    const report = { ...playwrightReport(0, 0), errors: [{ message: "item focused with '.only' is not allowed due to the 'forbidOnly' option" }] };
+    const r = summarize([["e2e", "failed", "e2e.json", "exit 1 after 5 s"]], { "e2e.json": report });
+    expect(r.code).toBe(1);
+    expect(r.last).toBe("1 layer: 0 passed, 1 failed (e2e), 0 skipped · tests: 0 passed, 1 failed, 0 skipped");
+  });
+
   it("counts a failed layer's tests from its report", () => {
     const r = summarize([["e2e", "failed", "e2e.json", "exit 1 after 80 s"]], { "e2e.json": playwrightReport(5, 2) });
     expect(r.code).toBe(1);

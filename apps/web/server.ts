@@ -27,6 +27,8 @@ import { createUpgradeDispatcher } from "./src/server/http/dispatch-upgrade";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
+import { startAlerting } from "./src/server/alerts/start-alerting";
+import { startHistoryRetention } from "./src/server/history/start-history-retention";
 import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
 import { log } from "./src/server/logging/log";
 import { openBlobStore } from "./src/server/bundles/blob-store";
@@ -81,12 +83,14 @@ async function main(): Promise<void> {
     onChange: (id) => live.rolloutChanged(id),
   });
   live.onClusterChanged(() => rollouts.poke());
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date(), rollouts };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} }, rollouts };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
+  ctx.alerting = startAlerting(ctx);
+  const stopRetention = startHistoryRetention(ctx);
   httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));
   httpServer.on("clientError", answerClientError);
   // CONNECT (a forward-proxy request) is nothing the centre serves: refused, not silently dropped.
@@ -103,8 +107,10 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     io.close();
     httpServer.close();
+    stopRetention();
     void rollouts
       .stop()
+      .then(() => ctx.alerting.stop())
       .then(() => presence.stop())
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));

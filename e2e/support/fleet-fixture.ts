@@ -18,9 +18,9 @@ export interface SimulatedFleet {
 }
 
 /** A real centre on a fresh SQLite file with one simulated cluster per site, each behind a real agent process. */
-export async function startSimulatedFleet(sites: string[]): Promise<SimulatedFleet> {
+export async function startSimulatedFleet(sites: string[], opts: { centreEnv?: Record<string, string> } = {}): Promise<SimulatedFleet> {
   const db = await createTestDatabase();
-  const centre = await startCentre({ databaseUrl: db.url });
+  const centre = await startCentre({ databaseUrl: db.url, env: opts.centreEnv });
   const admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
   const agents = new Map<string, AgentProcess>();
   const tokens = new Map<string, string>();

@@ -3,11 +3,15 @@ import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClusterSummary } from "@outpost/cluster-core";
+import { RECONNECT_BACKOFF } from "../../apps/agent/src/connection/connection-loop";
 import { startAgent, type AgentProcess } from "../support/agent";
 import { ApiClient } from "../support/api-client";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
 import { eventually } from "../support/eventually";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+/** A socket.io handshake plus the first heartbeat, on a machine shared by many test processes. */
+const HANDSHAKE_SLACK_MS = 15_000;
 
 describe("agents: registration, presence and snapshots with real agent processes", () => {
   let db: TestDatabase;
@@ -117,14 +121,16 @@ describe("agents: registration, presence and snapshots with real agent processes
     } finally {
       for (const a of frozen) a.child.kill("SIGCONT");
     }
+    // Each agent redials with full-jitter backoff: within one capped delay after its last failed
+    // dial, plus a handshake's time on a loaded machine.
     const all = await eventually(
       () => admin.clusters(),
       (cs) => names.every((n) => cs.find((c) => c.name === n)?.status === "online"),
       "all agents reconnect after a centre restart",
-      30_000,
+      RECONNECT_BACKOFF.capMs + HANDSHAKE_SLACK_MS,
     );
     for (const name of names) expect(all.find((c) => c.name === name)!.offlineSince, name).toBeNull();
-  });
+  }, 60_000 + RECONNECT_BACKOFF.capMs + HANDSHAKE_SLACK_MS);
 
   it("rejects agent sockets with a bad credential, another cluster's credential or a bad handshake", async () => {
     const attempt = (auth: unknown) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEventView, ClusterSummary } from "@outpost/cluster-core";
+import { createHash } from "node:crypto";
+import type { AuditEventView, BundleDetail, ClusterSummary } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
 import { fillRoute, listApiRoutes } from "../support/api-routes";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
@@ -25,8 +26,16 @@ describe("API: authentication, roles and bad input", () => {
   });
 
   const auditCount = async () => (await admin.ok<unknown[]>("GET", "/api/v1/audit?limit=1000")).length;
-  /** Routes that take no user: sign-in, sign-out (harmless without a session) and agent registration (its token is the proof). */
-  const PUBLIC_ROUTES = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/agent/register"];
+  /**
+   * Routes that take no user: sign-in, sign-out (harmless without a session), agent registration
+   * (its token is the proof) and the catch-all that answers 404 for API addresses nothing serves.
+   */
+  const PUBLIC_ROUTES = [
+    "POST /api/v1/auth/login",
+    "POST /api/v1/auth/logout",
+    "POST /api/v1/agent/register",
+    ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
+  ];
 
   /** Registers a cluster the way an agent does (no agent process needed): its id. */
   async function registerCluster(siteId: string, name: string): Promise<string> {
@@ -54,7 +63,7 @@ describe("API: authentication, roles and bad input", () => {
     expect(bad.body).toMatchObject({ error: { code: "UNAUTHENTICATED", message: "wrong username or password" } });
   });
 
-  it("refuses every API route except sign-in, sign-out and agent registration without a valid session or token, and changes nothing", async () => {
+  it("refuses every API route except sign-in, sign-out, agent registration and the unknown-address 404 without a valid session or token, and changes nothing", async () => {
     const site = await admin.createSite("guarded");
     const ids = {
       sites: site.id,
@@ -103,6 +112,7 @@ describe("API: authentication, roles and bad input", () => {
     const badLabels = await admin.call("POST", "/api/v1/sites", { name: "label-test", labels: { "bad key": "x" } });
     expect(badLabels.status).toBe(422);
 
+    // Over the body limit (1 MiB): refused as too large before it is parsed.
     const huge = await admin.call("POST", "/api/v1/sites", { name: "huge", location: "x".repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
@@ -216,15 +226,36 @@ describe("API: authentication, roles and bad input", () => {
     expect((await admin.call("DELETE", `/api/v1/users/${me.id}`)).status).toBe(409);
   });
 
-  it("writes one audit event, with its actor and target, for every mutating API route except sign-out and previews", async () => {
-    // Sign-out ends only the caller's own session and is not audited; a rollout preview only reads (its body is the question).
-    const NOT_AUDITED = ["POST /api/v1/auth/logout", "POST /api/v1/rollouts/preview"];
+  it("writes one audit event, with its actor and target, for every write route but those named here as not audited (sign-out, personal preferences, blob uploads, rollout previews)", async () => {
+    const NOT_AUDITED = [
+      // Ends only the caller's own session.
+      "POST /api/v1/auth/logout",
+      // Answers 404: no route there.
+      ...["POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
+      // Content-addressed bytes, named by their hash: the bundle that lists them is audited when created.
+      "POST /api/v1/blobs",
+      "PUT /api/v1/blobs/[sha256]",
+      // A question (which of these blobs are missing); changes nothing.
+      "POST /api/v1/blobs/missing",
+      // Saved views and the read mark of notifications are the caller's own preferences, like sign-out.
+      "POST /api/v1/saved-views",
+      "DELETE /api/v1/saved-views/[id]",
+      "POST /api/v1/notifications/seen",
+      // A rollout preview only reads (its body is the question).
+      "POST /api/v1/rollouts/preview",
+    ];
     const anon = new ApiClient(centre.url);
     let siteId = "";
     let clusterId = "";
     let userId = "";
     let tokenId = "";
     let registrationToken = "";
+    let bundleId = "";
+    let assignmentId = "";
+    const manifestYaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: audited }\n";
+    const blobSha = createHash("sha256").update(manifestYaml).digest("hex");
+    let channelId = "";
+    let ruleId = "";
     const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null> }[] = [
       { route: "POST /api/v1/sites", action: "site.create", actor: () => "admin", run: async () => (siteId = (await admin.createSite("audited-site")).id) },
       { route: "PATCH /api/v1/sites/[id]", action: "site.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/sites/${siteId}`, { location: "Hall 3" }), siteId) },
@@ -247,6 +278,42 @@ describe("API: authentication, roles and bad input", () => {
         actor: () => "admin",
         run: async () => (await admin.ok("PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [] }), clusterId),
       },
+      {
+        route: "POST /api/v1/bundles/compose",
+        action: "bundle.create",
+        actor: () => "admin",
+        run: async () => {
+          await admin.ok("POST", "/api/v1/blobs", manifestYaml);
+          const blobs = [{ sha256: blobSha, role: "manifest", target: "/var/lib/rancher/k3s/server/manifests/audited.yaml" }];
+          return (bundleId = (await admin.ok<BundleDetail>("POST", "/api/v1/bundles/compose", { name: "audited", version: "1", arch: "amd64", blobs })).id);
+        },
+      },
+      {
+        route: "POST /api/v1/bundles",
+        action: "bundle.create",
+        actor: () => "admin",
+        run: async () => {
+          const { manifest } = await admin.ok<BundleDetail>("GET", `/api/v1/bundles/${bundleId}`);
+          return (await admin.ok<BundleDetail>("POST", "/api/v1/bundles", { manifest: manifest.replace('"version": "1"', '"version": "2"') })).id;
+        },
+      },
+      {
+        route: "POST /api/v1/bundles/[id]/assignments",
+        action: "bundle.assign",
+        actor: () => "admin",
+        run: async () => {
+          const detail = await admin.ok<BundleDetail>("POST", `/api/v1/bundles/${bundleId}/assignments`, { clusterId });
+          assignmentId = detail.assignments.find((a) => a.clusterId === clusterId)!.id;
+          return bundleId;
+        },
+      },
+      {
+        route: "DELETE /api/v1/bundles/[id]/assignments/[assignmentId]",
+        action: "bundle.unassign",
+        actor: () => "admin",
+        run: async () => (await admin.ok("DELETE", `/api/v1/bundles/${bundleId}/assignments/${assignmentId}`), bundleId),
+      },
+      { route: "DELETE /api/v1/bundles/[id]", action: "bundle.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/bundles/${bundleId}`), bundleId) },
       // A kubeconfig carries a new API token of the caller's.
       { route: "POST /api/v1/clusters/[id]/kubeconfig", action: "api-token.create", actor: () => "admin", run: async () => (await admin.call("POST", `/api/v1/clusters/${clusterId}/kubeconfig`), null) },
       { route: "DELETE /api/v1/clusters/[id]", action: "cluster.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/clusters/${clusterId}`), clusterId) },
@@ -267,6 +334,24 @@ describe("API: authentication, roles and bad input", () => {
       { route: "POST /api/v1/api-tokens", action: "api-token.create", actor: () => "admin", run: async () => (tokenId = (await admin.ok<{ id: string }>("POST", "/api/v1/api-tokens", { name: "audited" })).id) },
       { route: "DELETE /api/v1/api-tokens/[id]", action: "api-token.revoke", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/api-tokens/${tokenId}`), tokenId) },
       { route: "DELETE /api/v1/users/[id]", action: "user.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/users/${userId}`), userId) },
+      {
+        route: "POST /api/v1/alert-channels",
+        action: "alert-channel.create",
+        actor: () => "admin",
+        run: async () => (channelId = (await admin.ok<{ id: string }>("POST", "/api/v1/alert-channels", { name: "audited-mail", kind: "email", to: "ops@example.test" })).id),
+      },
+      // Sending a test message tells an outside address something: audited, whether it arrived or not.
+      { route: "POST /api/v1/alert-channels/[id]/test", action: "alert-channel.test", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/alert-channels/${channelId}/test`), channelId) },
+      {
+        route: "POST /api/v1/alert-rules",
+        action: "alert-rule.create",
+        actor: () => "admin",
+        run: async () =>
+          (ruleId = (await admin.ok<{ id: string }>("POST", "/api/v1/alert-rules", { name: "audited", condition: "cluster-offline", forSeconds: 60, scope: { kind: "all" }, channelIds: [channelId] })).id),
+      },
+      { route: "PATCH /api/v1/alert-rules/[id]", action: "alert-rule.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/alert-rules/${ruleId}`, { enabled: false }), ruleId) },
+      { route: "DELETE /api/v1/alert-rules/[id]", action: "alert-rule.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-rules/${ruleId}`), ruleId) },
+      { route: "DELETE /api/v1/alert-channels/[id]", action: "alert-channel.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-channels/${channelId}`), channelId) },
       ...rolloutSteps(),
     ];
 

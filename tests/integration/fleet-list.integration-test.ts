@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROBLEM_RANK, clusterProblemRank, type ApiErrorBody, type FleetPage, type SavedViewView } from "@outpost/cluster-core";
+import { PROBLEM_RANK, clusterProblemRank, type ApiErrorBody, type FleetPage, type SavedViewView, type WorkloadSearchPage } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
 import { seedFleet, type SeededCluster } from "../support/seed-fleet";
@@ -99,6 +99,23 @@ describe("fleet list API: server-side filters, sorting, paging and honest counte
     expect(sites).toEqual([...sites].sort());
     const flaky = fleet.find((c) => c.outages24h > 0)!;
     expect(grouped.items.find((c) => c.id === flaky.id)?.outages24h).toBe(flaky.outages24h);
+  });
+
+  it("searches workloads and images across every cluster: where pos-api runs, which sites still run one image version", async () => {
+    const runs = fleet.filter((c) => c.workloads.some((w) => w.name === "pos-api"));
+    const found = await admin.ok<WorkloadSearchPage>("GET", "/api/v1/search?q=pos-api&field=name&pageSize=200");
+    expect(found.total).toBe(runs.length);
+    expect(found.clusters).toBe(runs.length);
+    expect(found.sites).toBe(new Set(runs.map((c) => c.site)).size);
+    expect(found.items.map((h) => h.clusterName).sort()).toEqual(runs.map((c) => c.name).sort());
+    const versions = new Map<string, number>();
+    for (const c of runs) for (const image of c.workloads.find((w) => w.name === "pos-api")!.images) versions.set(image, (versions.get(image) ?? 0) + 1);
+    expect(Object.fromEntries(found.images.map((i) => [i.image, i.clusters]))).toEqual(Object.fromEntries(versions));
+
+    const old = await admin.ok<WorkloadSearchPage>("GET", "/api/v1/search?q=registry.local/pos/pos-api:1.4.2&field=image&pageSize=200");
+    const stillOld = runs.filter((c) => c.workloads.some((w) => w.images.includes("registry.local/pos/pos-api:1.4.2")));
+    expect(old.items.map((h) => h.siteName).sort()).toEqual(stillOld.map((c) => c.site).sort());
+    expect((await admin.call<ApiErrorBody>("GET", "/api/v1/search?q=a")).status).toBe(422);
   });
 
   it("refuses bad filters with a clear error", async () => {

@@ -36,3 +36,6 @@ export * from "./schemas/cluster-history";
 export * from "./schemas/chart-api";
 export * from "./schemas/rollout-api";
 export * from "./rollouts/maintenance-window-lines";
+export * from "./schemas/alerts";
+export * from "./helpers/format-human-duration";
+export * from "./helpers/summarize-status-history";

@@ -20,13 +20,16 @@ export interface ConnectionLoopOptions {
   onSession?: (session: AgentSession | null) => void;
 }
 
+/** How the agent redials after a lost connection (full jitter); tests derive their waits from it. */
+export const RECONNECT_BACKOFF = { baseMs: 1_000, capMs: 60_000, stableAfterMs: 30_000 } as const;
+
 /**
  * Keeps the agent connected until `signal` aborts: dial, run a session, and after any loss dial
  * again with full-jitter backoff (1 s base, 60 s cap, reset after 30 s of healthy connection).
  * Throws AgentRejectedError when the centre refuses the credential.
  */
 export async function runConnectionLoop({ server, credential, credentialFile, agentVersion, runtime, log, signal, onSession }: ConnectionLoopOptions): Promise<void> {
-  const policy = new ReconnectPolicy({ baseMs: 1_000, capMs: 60_000, stableAfterMs: 30_000 });
+  const policy = new ReconnectPolicy(RECONNECT_BACKOFF);
   try {
     while (!signal.aborted) {
       const outcome = await connectOnce({

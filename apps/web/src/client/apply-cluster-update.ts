@@ -18,4 +18,5 @@ export function applyClusterUpdate(queryClient: QueryClient, summary: ClusterSum
   const detailKey = queryKeys.clusters.detail(summary.id);
   queryClient.setQueryData<ClusterDetail>(detailKey, (old) => (old ? { ...old, ...summary } : old));
   void queryClient.invalidateQueries({ queryKey: detailKey, exact: true });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.historyAll(summary.id) });
 }

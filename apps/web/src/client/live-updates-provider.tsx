@@ -54,6 +54,10 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       // Progress pages refetch (the list and charts' histories count clusters by state).
       void queryClient.invalidateQueries({ queryKey: queryKeys.rollouts.all() });
     });
+    socket.on("notification:new", () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.alerts.all() });
+    });
     socket.on("fleet:changed", () => {
       // Lists, and an open detail view whose cluster may just have been deleted.
       void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });

@@ -18,10 +18,24 @@ export const queryKeys = {
     list: (filter: ClusterListFilter) => ["clusters", "list", filter] as const,
     detail: (id: string) => ["clusters", id, "detail"] as const,
     desiredState: (id: string) => ["clusters", id, "desired-state"] as const,
+    historyAll: (id: string) => ["clusters", id, "history"] as const,
+    history: (id: string, days: number) => ["clusters", id, "history", { days }] as const,
   },
   fleet: {
     all: () => ["clusters", "fleet"] as const,
     page: (query: FleetQuery) => ["clusters", "fleet", query] as const,
+  },
+  alerts: {
+    all: () => ["alerts"] as const,
+    list: (state: "firing" | "recent") => ["alerts", "list", state] as const,
+    rules: () => ["alerts", "rules"] as const,
+    channels: () => ["alerts", "channels"] as const,
+  },
+  notifications: {
+    all: () => ["notifications"] as const,
+  },
+  search: {
+    workloads: (q: string, field: string, page: number) => ["search", "workloads", { q, field, page }] as const,
   },
   savedViews: {
     list: () => ["saved-views", "list"] as const,

@@ -24,6 +24,13 @@ const ZConfig = z.object({
   dataDir: z.string().optional(),
   /** Where bundle blobs live (default: `blobs` beside the database). */
   blobDir: z.string().optional(),
+  /** SMTP server for e-mail alerts: smtp://user:pass@host:587 or smtps://host:465; e-mail channels fail without it. */
+  smtpUrl: z.url().refine((u) => /^smtps?:\/\//.test(u), "OUTPOST_SMTP_URL must start with smtp:// or smtps://").optional(),
+  smtpFrom: z.string().min(3).default("Outpost <outpost@localhost>"),
+  /** How often alert rules are evaluated. */
+  alertIntervalMs: z.coerce.number().int().min(200).max(600_000).default(5_000),
+  /** Days of outage history, notifications and resolved alerts kept. */
+  historyRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
   dev: z.boolean(),
 });
 export type Config = z.infer<typeof ZConfig>;
@@ -47,6 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.OUTPOST_DATA_DIR || undefined,
     blobDir: env.OUTPOST_BLOB_DIR || undefined,
     rolloutTickMs: env.OUTPOST_ROLLOUT_TICK_MS || undefined,
+    smtpUrl: env.OUTPOST_SMTP_URL || undefined,
+    smtpFrom: env.OUTPOST_SMTP_FROM || undefined,
+    alertIntervalMs: env.OUTPOST_ALERT_INTERVAL_MS || undefined,
+    historyRetentionDays: env.OUTPOST_HISTORY_RETENTION_DAYS || undefined,
     dev: env.NODE_ENV !== "production",
   });
   if (parsed.success && Boolean(parsed.data.tlsCertFile) !== Boolean(parsed.data.tlsKeyFile)) {

@@ -8,6 +8,7 @@ import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
 import type { RolloutScheduler } from "./rollouts/rollout-scheduler";
+import type { Alerting } from "./alerts/start-alerting";
 
 /**
  * What the one centre process shares between server.ts (socket.io) and the Next.js route
@@ -31,6 +32,8 @@ export interface ServerContext {
   startedAt: Date;
   /** Drives chart rollouts; operator actions run through it (see rollouts/). */
   rollouts: RolloutScheduler;
+  /** The alerting loop; kick() after a rule changes. */
+  alerting: Alerting;
 }
 
 const KEY = Symbol.for("outpost.server-context");

@@ -30,4 +30,8 @@ export interface ClusterHistoryView {
   outages: number;
   /** Seconds offline in the window, up to now. */
   offlineSeconds: number;
+  /** The window cut into stretches of one status, oldest first. */
+  segments: { status: ClusterStatus; from: string; to: string }[];
+  /** More transitions happened than are listed (the list keeps the newest). */
+  truncated: boolean;
 }

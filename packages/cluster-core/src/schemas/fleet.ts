@@ -119,3 +119,38 @@ export interface SavedViewView {
   query: string;
   createdAt: string;
 }
+
+// ---- fleet-wide search of workloads and images -------------------------------------------
+export const ZWorkloadSearchQuery = z.object({
+  q: z.string().trim().min(2, "type at least 2 characters").max(200, "at most 200 characters"),
+  /** What the text is matched against: workload names, image references, or both. */
+  field: z.enum(["any", "name", "image"]).default("any"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type WorkloadSearchQuery = z.output<typeof ZWorkloadSearchQuery>;
+
+export interface WorkloadSearchHit {
+  clusterId: string;
+  clusterName: string;
+  siteName: string;
+  clusterStatus: z.infer<typeof ZClusterStatus>;
+  namespace: string;
+  kind: string;
+  name: string;
+  ready: number;
+  desired: number;
+  images: string[];
+}
+
+export interface WorkloadSearchPage {
+  items: WorkloadSearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Distinct clusters and sites among all matches (not only this page). */
+  clusters: number;
+  sites: number;
+  /** Matching images and on how many clusters each runs, most widespread first (at most 50). */
+  images: { image: string; clusters: number }[];
+}

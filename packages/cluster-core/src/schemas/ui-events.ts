@@ -5,6 +5,7 @@ import type { BundleClusterView } from "../bundles/bundle-api";
 export interface BundleProgressEvent extends BundleClusterView {
   bundleId: string;
 }
+import type { NotificationView } from "./alerts";
 
 /** Live updates pushed to browsers on the /ui namespace. */
 export interface ServerToUiEvents {
@@ -18,6 +19,8 @@ export interface ServerToUiEvents {
   "bundle:progress": (progress: BundleProgressEvent) => void;
   /** A rollout moved (a cluster's state, a wave, a halt): its views refetch. */
   "rollout:updated": (update: { rolloutId: string }) => void;
+  /** An alert fired or resolved: the notification list and its unread count refetch. */
+  "notification:new": (notification: NotificationView) => void;
 }
 
 export type UiToServerEvents = Record<string, never>;

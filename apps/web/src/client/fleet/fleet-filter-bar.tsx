@@ -6,7 +6,7 @@ import { Button } from "../ui/button";
 import { describedBy } from "../ui/described-by";
 import { FormField } from "../ui/form-field";
 import { inputClasses } from "../ui/input-classes";
-import { useDebouncedField } from "./use-debounced-field";
+import { useDebouncedField } from "../use-debounced-field";
 
 interface FleetFilterBarProps {
   query: FleetQuery;

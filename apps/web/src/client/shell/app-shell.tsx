@@ -3,6 +3,7 @@ import type { CurrentUser } from "@outpost/cluster-core";
 import { BrandLink } from "./brand-link";
 import { ConnectionIndicator } from "./connection-indicator";
 import { MobileNav } from "./mobile-nav";
+import { NotificationsLink } from "./notifications-link";
 import { RoleBadge } from "./role-badge";
 import { SidebarNav } from "./sidebar-nav";
 import { SignOutButton } from "./sign-out-button";
@@ -27,6 +28,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           <MobileNav role={user.role} />
           <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-4">
             <ConnectionIndicator />
+            <NotificationsLink />
             <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="current-user">
               <span className="truncate font-medium text-slate-900">{user.username}</span>
               <RoleBadge role={user.role} />

@@ -1,11 +1,12 @@
 import type { Role } from "@outpost/cluster-core";
+import type { NavIconName } from "./nav-icon";
 
 export interface NavItem {
   href: string;
   label: string;
   /** The least role that sees the item. */
   role: Role;
-  icon: "fleet" | "sites" | "bundles" | "rollouts" | "users" | "tokens" | "audit";
+  icon: NavIconName;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -13,6 +14,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/sites", label: "Sites", role: "viewer", icon: "sites" },
   { href: "/rollouts", label: "Rollouts", role: "viewer", icon: "rollouts" },
   { href: "/bundles", label: "Bundles", role: "viewer", icon: "bundles" },
+  { href: "/search", label: "Search", role: "viewer", icon: "search" },
+  { href: "/alerts", label: "Alerts", role: "viewer", icon: "alerts" },
   { href: "/users", label: "Users", role: "admin", icon: "users" },
   { href: "/tokens", label: "API tokens", role: "viewer", icon: "tokens" },
   { href: "/audit", label: "Audit log", role: "admin", icon: "audit" },

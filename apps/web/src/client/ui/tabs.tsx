@@ -30,7 +30,7 @@ export function Tabs({ items, label }: { items: TabItem[]; label: string }) {
 
   return (
     <div>
-      <div role="tablist" aria-label={label} className="flex gap-1 border-b border-slate-200" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={label} className="-mx-3 flex gap-1 overflow-x-auto border-b border-slate-200 px-3 sm:mx-0 sm:px-0" onKeyDown={onKeyDown}>
         {items.map((t) => {
           const selected = t.id === active;
           return (
@@ -46,8 +46,8 @@ export function Tabs({ items, label }: { items: TabItem[]; label: string }) {
               aria-selected={selected}
               tabIndex={selected ? 0 : -1}
               onClick={() => setActive(t.id)}
-              className={`-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium ${
-                selected ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700"
+              className={`-mb-px flex shrink-0 items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${
+                selected ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800"
               }`}
             >
               {t.label}

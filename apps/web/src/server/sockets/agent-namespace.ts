@@ -109,8 +109,13 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
             where: { id: clusterId, desiredGeneration: { gte: parsed.data.generation }, appliedGeneration: { lt: parsed.data.generation } },
             data: { appliedGeneration: parsed.data.generation },
           });
+          // A generation applied: whatever failed before is over (the "desired state failing" alert resolves).
+          await ctx.db.cluster.updateMany({ where: { id: clusterId, desiredError: { not: null } }, data: { desiredError: null, desiredErrorAt: null } });
         } else {
           log.warn({ cluster: clusterName, generation: parsed.data.generation, message: parsed.data.message }, "the agent could not apply desired state");
+          // Kept from the first failure on, so an alert can say how long it has been failing.
+          await ctx.db.cluster.updateMany({ where: { id: clusterId, desiredError: null }, data: { desiredErrorAt: new Date() } });
+          await ctx.db.cluster.updateMany({ where: { id: clusterId }, data: { desiredError: `generation ${parsed.data.generation}: ${parsed.data.message}`.slice(0, 1000) } });
         }
         reply({ ok: true, receivedAt: Date.now() });
       });

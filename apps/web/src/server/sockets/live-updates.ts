@@ -1,4 +1,4 @@
-import type { BundleProgressEvent, ClusterSummary } from "@outpost/cluster-core";
+import type { BundleProgressEvent, ClusterSummary, NotificationView } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -15,6 +15,8 @@ export interface LiveUpdates {
   rolloutChanged(rolloutId: string): void;
   /** Calls `listener` whenever a cluster changed (presence, a report); the rollout scheduler listens. */
   onClusterChanged(listener: (clusterId: string) => void): void;
+  /** An alert fired or resolved. */
+  notificationAdded(notification: NotificationView): void;
 }
 
 /** Pushes changes to every signed-in browser on the /ui namespace. */
@@ -33,5 +35,6 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
     bundleProgress: (progress) => void ui.emit("bundle:progress", progress),
     rolloutChanged: (rolloutId) => void ui.emit("rollout:updated", { rolloutId }),
     onClusterChanged: (listener) => void listeners.push(listener),
+    notificationAdded: (notification) => void ui.emit("notification:new", notification),
   };
 }

@@ -17,6 +17,7 @@ import { isConnected } from "@/src/client/is-connected";
 import { ChangeTable } from "@/src/client/clusters/change-table";
 import { DesiredStatePanel } from "@/src/client/clusters/desired-state-panel";
 import { ClusterRolloutsPanel } from "@/src/client/rollouts/cluster-rollouts-panel";
+import { StatusHistoryPanel } from "@/src/client/history/status-history-panel";
 
 interface ClusterDetailClientProps {
   id: string;
@@ -73,6 +74,11 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
                 <EventTable events={warnings} />
               </>
             ),
+          },
+          {
+            id: "history",
+            label: "History",
+            panel: <StatusHistoryPanel id={cluster.id} />,
           },
           {
             id: "changes",

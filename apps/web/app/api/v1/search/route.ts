@@ -1,0 +1,9 @@
+import { ZWorkloadSearchQuery } from "@outpost/cluster-core";
+import { apiRoute } from "@/src/server/http/api-route";
+import { parseOrThrow } from "@/src/server/errors/parse-or-throw";
+import { searchWorkloads } from "@/src/server/search/search-workloads";
+
+// GET /api/v1/search?q=pos-api&field=any|name|image&page=1 – workloads and images across every cluster's newest snapshot
+export const GET = apiRoute({ role: "viewer" }, async ({ ctx, req }) =>
+  searchWorkloads(ctx.db, parseOrThrow(ZWorkloadSearchQuery, Object.fromEntries(req.nextUrl.searchParams), "query")),
+);
