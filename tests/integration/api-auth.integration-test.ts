@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import type { AuditEventView, BundleDetail, ClusterSummary } from "@outpost/cluster-core";
+import type { AuditEventView, BundleDetail, ClusterSummary, RolloutDetail } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
 import { fillRoute, listApiRoutes } from "../support/api-routes";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
@@ -256,7 +256,7 @@ describe("API: authentication, roles and bad input", () => {
     const blobSha = createHash("sha256").update(manifestYaml).digest("hex");
     let channelId = "";
     let ruleId = "";
-    const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null> }[] = [
+    const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null>; prepare?: () => Promise<void> }[] = [
       { route: "POST /api/v1/sites", action: "site.create", actor: () => "admin", run: async () => (siteId = (await admin.createSite("audited-site")).id) },
       { route: "PATCH /api/v1/sites/[id]", action: "site.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/sites/${siteId}`, { location: "Hall 3" }), siteId) },
       {
@@ -362,6 +362,7 @@ describe("API: authentication, roles and bad input", () => {
 
     try {
       for (const step of steps) {
+        await step.prepare?.();
         const before = await auditCount();
         const targetId = await step.run();
         const [newest] = await admin.ok<AuditEventView[]>("GET", "/api/v1/audit?limit=1");
@@ -387,21 +388,25 @@ describe("API: authentication, roles and bad input", () => {
   function rolloutSteps() {
     const chart = packageTestChart({ name: "audited-chart", version: "1.0.0" });
     const ids = { site: "", online: "", paused: "", repo: "", imported: "", uploaded: "", rollout: "", rollback: "" };
-    const phase = async (id: string) => (await admin.ok<{ phase: string }>("GET", `/api/v1/rollouts/${id}`)).phase;
+    // The phase, with each cluster's status and detail: what a failed wait shows.
+    const phase = async (id: string) => {
+      const r = await admin.ok<RolloutDetail>("GET", `/api/v1/rollouts/${id}`);
+      return `${r.phase} (${r.targets.map((t) => `${t.clusterName}: ${t.status}, ${t.detail}`).join("; ")})`;
+    };
     return [
       {
         route: "PUT /api/v1/sites/[id]/maintenance-windows",
         action: "site.maintenance-windows",
         actor: () => "admin",
-        run: async () => {
+        // The site and its two clusters are audited themselves: made before the count starts.
+        prepare: async () => {
           ids.site = (await admin.createSite("audited-rollouts")).id;
           ids.paused = await registerCluster(ids.site, "audited-paused");
           const { token } = await admin.createRegistrationToken(ids.site, "audited-online", { tier: "gold" });
           agent = startAgent({ server: centre.url, registrationToken: token, simulate: "audited-online", env: { OUTPOST_SIM_CHANGE_INTERVAL_MS: "2000" } });
           ids.online = (await eventually(() => admin.clusters(), (cs) => cs.some((c) => c.name === "audited-online" && c.status === "online"), "sim agent online", 30_000)).find((c) => c.name === "audited-online")!.id;
-          await admin.ok("PUT", `/api/v1/sites/${ids.site}/maintenance-windows`, { windows: [] });
-          return ids.site;
         },
+        run: async () => (await admin.ok("PUT", `/api/v1/sites/${ids.site}/maintenance-windows`, { windows: [] }), ids.site),
       },
       {
         route: "POST /api/v1/chart-repositories",
@@ -441,7 +446,7 @@ describe("API: authentication, roles and bad input", () => {
             })
           ).id;
           // The paused canary is skipped, so the next wave waits for an operator.
-          await eventually(() => phase(ids.rollout), (p) => p === "awaiting-approval", "awaiting approval", 20_000);
+          await eventually(() => phase(ids.rollout), (p) => p.startsWith("awaiting-approval "), "awaiting approval", 20_000);
           return ids.rollout;
         },
       },
@@ -452,7 +457,7 @@ describe("API: authentication, roles and bad input", () => {
         actor: () => "admin",
         run: async () => {
           await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/resume`);
-          await eventually(() => phase(ids.rollout), (p) => p === "awaiting-approval", "awaiting approval again", 20_000);
+          await eventually(() => phase(ids.rollout), (p) => p.startsWith("awaiting-approval "), "awaiting approval again", 20_000);
           return ids.rollout;
         },
       },
@@ -462,7 +467,7 @@ describe("API: authentication, roles and bad input", () => {
         actor: () => "admin",
         run: async () => {
           await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/approve`);
-          await eventually(() => phase(ids.rollout), (p) => p === "completed", "rollout completed on the online cluster", 60_000);
+          await eventually(() => phase(ids.rollout), (p) => p.startsWith("completed "), "rollout completed on the online cluster", 60_000);
           return ids.rollout;
         },
       },
