@@ -467,7 +467,7 @@ describe("API: authentication, roles and bad input", () => {
         actor: () => "admin",
         run: async () => {
           await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/approve`);
-          await eventually(() => phase(ids.rollout), (p) => p.startsWith("completed "), "rollout completed on the online cluster", 60_000);
+          await eventually(() => phase(ids.rollout), (p) => p.startsWith("completed "), "rollout completed on the online cluster", 120_000);
           return ids.rollout;
         },
       },

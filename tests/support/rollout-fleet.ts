@@ -20,7 +20,7 @@ export interface FleetCluster extends FleetMember {
   id: string;
   agent: AgentProcess;
   testCluster: TestCluster | null;
-  /** Starts the agent again with its state (after stopAgent), as a device coming back online. */
+  /** Starts the agent again with its state (after agent.stop()), as a device coming back online (its spent token is ignored). */
   restartAgent(): Promise<void>;
 }
 
@@ -64,7 +64,7 @@ export async function startRolloutFleet(opts: { sites: Array<{ name: string; tim
       agent,
       testCluster,
       async restartAgent() {
-        member.agent = startAgent({ server: centre.url, registrationToken: "used", stateDir: member.agent.stateDir, ...(testCluster ? { kubeconfig: testCluster.kubeconfig } : { simulate: m.name }), env });
+        member.agent = startAgent({ server: centre.url, registrationToken: token, stateDir: member.agent.stateDir, ...(testCluster ? { kubeconfig: testCluster.kubeconfig } : { simulate: m.name }), env });
       },
     };
     clusters.set(m.name, member);
