@@ -97,6 +97,8 @@ export async function runJobPod(ctx: JobPodContext, pod: JobPod, stopped: AbortS
     const backoff = Math.min(BACKOFF_START_MS * 2 ** restarts, BACKOFF_MAX_MS);
     restarts += 1;
     previousLog = logFile;
+    // As a kubelet: during the back-off, `kubectl logs --previous` already shows the attempt that failed.
+    await publishLogs(ctx.api, pod, container, logFile, previousLog);
     await patchStatus({
       phase: "Running",
       conditions: conditions(false, "ContainersNotReady"),

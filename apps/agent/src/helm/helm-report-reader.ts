@@ -80,7 +80,7 @@ export class HelmReportReader {
       });
       this.logs.set(key, text);
     } catch {
-      this.logs.set(key, null);
+      // Not cached: the kubelet may not serve this attempt's log yet; the next report asks again.
     }
   }
 }

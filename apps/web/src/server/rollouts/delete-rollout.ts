@@ -1,8 +1,12 @@
-import type { CurrentUser } from "@outpost/cluster-core";
+import { HELM_CHART_ANNOTATIONS, parseStoredJson, type CurrentUser } from "@outpost/cluster-core";
+import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
-import { writeReleaseSources } from "./write-release-sources";
+import { releaseSource, writeReleaseSources } from "./write-release-sources";
+
+/** Of each stored manifest, only its annotations are read here. */
+const ZAnnotatedList = z.array(z.object({ metadata: z.object({ annotations: z.record(z.string(), z.string()).optional() }).loose() }).loose());
 
 /**
  * Deletes a rollout and its history. On every cluster where it is the latest rollout of its
@@ -13,12 +17,11 @@ export async function deleteRollout(ctx: ServerContext, actor: CurrentUser | nul
   const r = await ctx.rollouts.exclusive(async () => {
     const rollout = await ctx.db.rollout.findUnique({ where: { id }, select: { id: true, releaseName: true, chart: { select: { name: true, version: true } } } });
     if (!rollout) throw new AppError("NOT_FOUND", `no rollout with id ${id}`);
-    const mine = await ctx.db.rolloutTarget.findMany({ where: { rolloutId: id, dispatchedAt: { not: null } }, select: { clusterId: true, dispatchedAt: true } });
-    const later = await ctx.db.rolloutTarget.findMany({
-      where: { clusterId: { in: mine.map((t) => t.clusterId) }, rolloutId: { not: id }, dispatchedAt: { not: null }, rollout: { releaseName: rollout.releaseName } },
-      select: { clusterId: true, dispatchedAt: true },
-    });
-    const remove = mine.filter((t) => !later.some((l) => l.clusterId === t.clusterId && l.dispatchedAt! > t.dispatchedAt!));
+    // The clusters whose HelmChart of this release still comes from this rollout (its id is in the
+    // manifest): where a later rollout or a rollback took over, that one's HelmChart stays. Read
+    // from the desired state itself, not from timestamps (the rollout clock can be moved).
+    const sources = await ctx.db.desiredSource.findMany({ where: { source: releaseSource(rollout.releaseName) }, select: { clusterId: true, manifests: true } });
+    const remove = sources.filter((s) => parseStoredJson(ZAnnotatedList, s.manifests, []).some((m) => m.metadata.annotations?.[HELM_CHART_ANNOTATIONS.rollout] === id));
     await writeReleaseSources(ctx, rollout.releaseName, new Map(remove.map((t) => [t.clusterId, []])));
     await ctx.db.rollout.delete({ where: { id } });
     return { ...rollout, removedFrom: remove.length };
