@@ -21,7 +21,7 @@ test.beforeAll(async () => {
       { name: "store-3", site: "north", real: false, labels: { tier: "store" } },
     ],
   });
-  chart = packageTestChart({ name: "kiosk", version: "1.4.0", deployments: [{ name: "web", replicas: 1 }] });
+  chart = packageTestChart({ name: "kiosk", version: "1.4.0", appVersion: "2026.1", deployments: [{ name: "web", replicas: 1 }] });
 });
 test.afterAll(async () => {
   await fleet?.stop();
@@ -36,7 +36,9 @@ test("an operator uploads a chart, rolls it out with a canary, watches it live, 
   await page.getByRole("tab", { name: /Charts/ }).click();
   await page.getByTestId("chart-file").setInputFiles(chart.path);
   await expect(page.getByRole("cell", { name: /kiosk/ })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "1.4.0", exact: true })).toBeVisible();
+  const row = page.getByRole("row", { name: /kiosk/ });
+  await expect(row.getByRole("cell", { name: "1.4.0", exact: true })).toBeVisible();
+  await expect(row.getByRole("cell", { name: "2026.1", exact: true })).toBeVisible();
 
   // New rollout: the chart's default values prefill the editor, the selector previews the clusters.
   await page.getByRole("link", { name: "New rollout" }).click();

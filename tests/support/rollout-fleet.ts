@@ -69,7 +69,7 @@ export async function startRolloutFleet(opts: { sites: Array<{ name: string; tim
     };
     clusters.set(m.name, member);
   }
-  const online = await eventually(() => admin.clusters(), (cs) => cs.length === opts.members.length && cs.every((c) => c.status === "online" || c.status === "degraded"), "every cluster connected", 120_000);
+  const online = await eventually(() => admin.clusters(), (cs) => cs.length === opts.members.length && cs.every((c) => c.status === "online" || c.status === "degraded"), "every cluster connected", 240_000);
   for (const c of online) clusters.get(c.name)!.id = c.id;
   return {
     centre,
