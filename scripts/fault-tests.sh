@@ -2,6 +2,7 @@
 # Network-fault tests (vitest project "faults"), in namespaces of their own.
 #
 #   sudo bash scripts/fault-tests.sh [vitest arguments...]
+#   sudo bash scripts/fault-tests.sh --run COMMAND [ARGS...]   (another program in the hub, e.g. a benchmark)
 #
 # Creates a private "hub" network namespace (outpost-hub-<pid>) and runs vitest inside it; the
 # tests add simulated devices as further namespaces named outpost-hub-<pid>-* (see
@@ -83,7 +84,12 @@ export OUTPOST_FAULT_MOUNT_NS="/proc/$$/ns/mnt"
 
 # In the background and waited for, so that a signal to this script runs the cleanup at once.
 # `ip netns exec` keeps the environment (PATH, NODE_EXTRA_CA_CERTS, ...) and the working dir.
-ip netns exec "$HUB" npx vitest run --project faults "$@" </dev/null &
+if [[ ${1:-} == --run ]]; then
+  shift
+  ip netns exec "$HUB" "$@" </dev/null &
+else
+  ip netns exec "$HUB" npx vitest run --project faults "$@" </dev/null &
+fi
 vitest_pid=$!
 wait "$vitest_pid"
 rc=$?

@@ -37,6 +37,34 @@ export function countTests(file) {
   return null;
 }
 
+/** Names of the failed tests in one JSON report ("file › title"), so a CI log's tail says what failed. */
+export function failedTests(file) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return [];
+  }
+  const names = [];
+  if (report?.suites) {
+    // Playwright: suites nest; a spec's tests carry results, the last one decides.
+    const walk = (suite, outer) => {
+      const path = suite.title && !suite.title.endsWith(".ts") ? [...outer, suite.title] : outer; // file suites add nothing
+      for (const spec of suite.specs ?? [])
+        for (const t of spec.tests ?? []) if (t.status === "unexpected") names.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(" › ")}`);
+      for (const child of suite.suites ?? []) walk(child, path);
+    };
+    for (const s of report.suites) walk(s, []);
+    for (const e of report.errors ?? []) names.push(`(outside any test) ${String(e.message ?? "").split("\n")[0]}`);
+  }
+  for (const f of report?.testResults ?? []) {
+    const failed = (f.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of failed) names.push(`${f.name} › ${a.fullName ?? a.title}`);
+    if (f.status === "failed" && failed.length === 0) names.push(`${f.name} (file failed: ${String(f.message ?? "").split("\n")[0]})`);
+  }
+  return names;
+}
+
 /** Reads layers.tsv and the reports; returns the rows, the totals and the closing line. */
 export function summarize(dir) {
   const rows = readFileSync(join(dir, "layers.tsv"), "utf8")
@@ -53,7 +81,8 @@ export function summarize(dir) {
         final = "failed";
         why = `${note}; no test report written`;
       }
-      return { name, status: final, note: why, tests };
+      const failures = report && report !== "-" ? failedTests(join(dir, report)) : [];
+      return { name, status: final, note: why, tests, failures };
     });
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for (const r of rows) {
@@ -90,6 +119,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const { rows, line, ok } = summarize(dir);
+  const failures = rows.flatMap((r) => r.failures.map((f) => `  ${r.name}: ${f}`));
+  if (failures.length) console.log(`\nfailed tests:\n${failures.join("\n")}`);
   console.log(`\nlayers (reports in ${dir}):\n${table(rows)}\n\n${line}`);
   process.exit(ok ? 0 : 1);
 }

@@ -85,4 +85,20 @@ describe("summarize-test-results", () => {
     expect(r.code).toBe(1);
     expect(r.last).toContain("tests: 5 passed, 2 failed, 0 skipped");
   });
+  it("names every failed test (vitest and Playwright) before the layer table, so a log's tail says what failed", () => {
+    const unit = { ...vitestReport(1, 1), testResults: [{ name: "/repo/a.test.ts", status: "failed", assertionResults: [{ status: "passed", fullName: "ok" }, { status: "failed", fullName: "suite adds numbers" }] }] };
+    const e2e = {
+      ...playwrightReport(0, 1),
+      suites: [{ title: "fleet.spec.ts", specs: [], suites: [{ title: "desktop", specs: [{ title: "filters", file: "fleet.spec.ts", line: 25, tests: [{ status: "unexpected" }] }] }] }],
+    };
+    const r = summarize(
+      [
+        ["unit", "failed", "unit.json", "9 s"],
+        ["e2e", "failed", "e2e.json", "80 s"],
+      ],
+      { "unit.json": unit, "e2e.json": e2e },
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("failed tests:\n  unit: /repo/a.test.ts › suite adds numbers\n  e2e: fleet.spec.ts:25 › desktop › filters\n");
+  });
 });

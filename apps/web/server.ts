@@ -32,7 +32,7 @@ import { startHistoryRetention } from "./src/server/history/start-history-retent
 import { registerUiNamespace, type UiNamespace } from "./src/server/sockets/ui-namespace";
 import { log } from "./src/server/logging/log";
 import { openBlobStore } from "./src/server/bundles/blob-store";
-import { createSiteBandwidth } from "./src/server/bundles/site-bandwidth";
+import { createBundleRuntime } from "./src/server/bundles/bundle-runtime";
 import { bundleSigner } from "./src/server/bundles/bundle-signer";
 import { createRolloutScheduler } from "./src/server/rollouts/rollout-scheduler";
 import { createRolloutClock } from "./src/server/rollouts/rollout-clock";
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     onChange: (id) => live.rolloutChanged(id),
   });
   live.onClusterChanged(() => rollouts.poke());
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: { blobs, bandwidth: createSiteBandwidth(), statusWrittenAt: new Map() }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} }, rollouts };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} }, rollouts };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");

@@ -61,15 +61,22 @@ test.describe("desktop", () => {
     const printing = fleet.filter((c) => c.workloads.some((w) => w.name === "receipt-printer")).length;
     await expect(page.getByText(new RegExp(`of ${printing} clusters`))).toBeVisible();
     await page.getByLabel("Search").fill("");
+    // Typing applies after a pause; wait for the whole list, or the cleared search would land
+    // after the clicks below and take the list back to page 1.
+    await expect(page).not.toHaveURL(/[?&]q=/);
+    await expect(page.getByText(`1–50 of ${fleet.length} clusters`)).toBeVisible();
 
-    // Sorting by a column header, then the next page.
+    // Sorting by a column header, then the next page. The previous list stays on screen while
+    // the next one loads, so wait for the new range before reading the rows.
     await page.getByRole("button", { name: "Cluster", exact: true }).click();
     await expect(page.getByRole("columnheader", { name: "Cluster" })).toHaveAttribute("aria-sort", "ascending");
     const byName = fleet.map((c) => c.name).sort();
     await expect(rows.first()).toHaveAttribute("data-cluster", byName[0]!);
     await page.getByRole("button", { name: "Next" }).click();
     await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByText(`51–100 of ${fleet.length} clusters`)).toBeVisible();
     await expect(rows.first()).toHaveAttribute("data-cluster", byName[50]!);
+    await expect(page).toHaveURL(/page=2/);
   });
 
   test("grouped by site only on request; a saved view brings the filter back", async ({ page }) => {

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { startAgent, type AgentProcess } from "../../tests/support/agent";
 import { ApiClient } from "../../tests/support/api-client";
@@ -14,6 +15,8 @@ export interface SimulatedFleet {
   killAgent(cluster: string): Promise<void>;
   /** Starts the cluster's agent again from its saved credential. */
   restartAgent(cluster: string): void;
+  /** Where the cluster's agent places bundle files (its --root). */
+  rootOf(cluster: string): string;
   stop(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startSimulatedFleet(sites: string[], opts: { centreEnv?: R
     admin,
     agents,
     killAgent: async (cluster) => agents.get(cluster)!.kill(),
+    rootOf: (cluster) => join(agents.get(cluster)!.stateDir, "root"),
     restartAgent(cluster) {
       const old = agents.get(cluster)!;
       agents.set(cluster, startAgent({ server: centre.url, registrationToken: tokens.get(cluster)!, simulate: cluster, stateDir: old.stateDir }));

@@ -220,6 +220,26 @@ describe("API: authentication, roles and bad input", () => {
     expect((await ApiClient.signIn(centre.url, "frank", "frank-password-2")).sessionCookie).toBeTruthy();
   });
 
+  it("lets any user change their own password with the current one, ends their other sessions, and refuses a wrong current password without changing anything", async () => {
+    await admin.ok("POST", "/api/v1/users", { username: "gina", password: "gina-password-1", role: "viewer" });
+    const here = await ApiClient.signIn(centre.url, "gina", "gina-password-1");
+    const elsewhere = await ApiClient.signIn(centre.url, "gina", "gina-password-1");
+    const before = await auditCount();
+    const wrong = await here.call("POST", "/api/v1/me/password", { currentPassword: "not-it-at-all", newPassword: "gina-password-2" });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ error: { code: "INVALID_INPUT", issues: [{ path: "currentPassword" }] } });
+    expect((await here.call("POST", "/api/v1/me/password", { currentPassword: "gina-password-1", newPassword: "short" })).status).toBe(422);
+    expect(await auditCount()).toBe(before);
+    expect((await elsewhere.call("GET", "/api/v1/me")).status).toBe(200);
+
+    await here.ok("POST", "/api/v1/me/password", { currentPassword: "gina-password-1", newPassword: "gina-password-2" });
+    expect((await here.call("GET", "/api/v1/me")).status).toBe(200);
+    expect((await elsewhere.call("GET", "/api/v1/me")).status).toBe(401);
+    expect((await new ApiClient(centre.url).call("POST", "/api/v1/auth/login", { username: "gina", password: "gina-password-1" })).status).toBe(401);
+    expect((await ApiClient.signIn(centre.url, "gina", "gina-password-2")).sessionCookie).toBeTruthy();
+    expect((await new ApiClient(centre.url).call("POST", "/api/v1/me/password", { currentPassword: "x", newPassword: "gina-password-3" })).status).toBe(401);
+  });
+
   it("never lets an admin lock themselves out", async () => {
     const me = await admin.ok<{ id: string }>("GET", "/api/v1/me");
     expect((await admin.call("PATCH", `/api/v1/users/${me.id}`, { role: "viewer" })).status).toBe(409);
@@ -248,6 +268,7 @@ describe("API: authentication, roles and bad input", () => {
     let siteId = "";
     let clusterId = "";
     let userId = "";
+    let audrey = new ApiClient(centre.url);
     let tokenId = "";
     let registrationToken = "";
     let bundleId = "";
@@ -329,7 +350,13 @@ describe("API: authentication, roles and bad input", () => {
         route: "POST /api/v1/auth/login",
         action: "auth.login",
         actor: () => "audrey",
-        run: async () => (await ApiClient.signIn(centre.url, "audrey", "audrey-password-1"), userId),
+        run: async () => ((audrey = await ApiClient.signIn(centre.url, "audrey", "audrey-password-1")), userId),
+      },
+      {
+        route: "POST /api/v1/me/password",
+        action: "user.change-own-password",
+        actor: () => "audrey",
+        run: async () => (await audrey.ok("POST", "/api/v1/me/password", { currentPassword: "audrey-password-1", newPassword: "audrey-password-2" }), userId),
       },
       { route: "POST /api/v1/api-tokens", action: "api-token.create", actor: () => "admin", run: async () => (tokenId = (await admin.ok<{ id: string }>("POST", "/api/v1/api-tokens", { name: "audited" })).id) },
       { route: "DELETE /api/v1/api-tokens/[id]", action: "api-token.revoke", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/api-tokens/${tokenId}`), tokenId) },

@@ -38,7 +38,8 @@ export function startAgent(opts: AgentOptions): AgentProcess {
   const args = [bin, "--server", opts.server, "--registration-token", opts.registrationToken, "--state-dir", stateDir, "--heartbeat-interval", "1"];
   if (opts.simulate) args.push("--simulate", opts.simulate);
   if (opts.kubeconfig) args.push("--kubeconfig", opts.kubeconfig);
-  const env = { ...process.env, ...opts.env };
+  // Bundles land under the agent's own folder, never in the test machine's real /usr/local/bin.
+  const env = { ...process.env, OUTPOST_ROOT: join(stateDir, "root"), ...opts.env };
   const handle = opts.netns
     ? startProcess("ip", ["netns", "exec", opts.netns, process.execPath, ...args], { env, cwd: opts.cwd })
     : startProcess(process.execPath, args, { env, cwd: opts.cwd });

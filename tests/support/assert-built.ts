@@ -45,3 +45,6 @@ export const assertCentreBuilt = () =>
 
 /** The agent bundle (apps/agent/dist/outpost-agent.mjs). */
 export const assertAgentBuilt = () => assertBuilt("the agent", [join(REPO_DIR, "apps/agent/dist/outpost-agent.mjs")], [join(REPO_DIR, "apps/agent/src"), CORE]);
+
+/** The operator CLI (apps/cli/dist/outpost.mjs). */
+export const assertCliBuilt = () => assertBuilt("the outpost CLI", [join(REPO_DIR, "apps/cli/dist/outpost.mjs")], [join(REPO_DIR, "apps/cli/src"), CORE]);

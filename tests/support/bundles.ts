@@ -4,12 +4,13 @@
  */
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BundleDetail } from "@outpost/cluster-core";
 import type { ApiClient } from "./api-client";
-import { REPO_DIR } from "./paths";
+import { assertCliBuilt } from "./assert-built";
+import { AGENT_BIN, REPO_DIR } from "./paths";
 
 export const CLI_BIN = join(REPO_DIR, "apps/cli/dist/outpost.mjs");
 
@@ -37,7 +38,7 @@ export interface CliResult {
 
 /** Runs the built CLI (`npm run build` makes apps/cli/dist/outpost.mjs). */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  if (!existsSync(CLI_BIN)) throw new Error("the CLI is not built: run `npm run build` first");
+  assertCliBuilt();
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI_BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -50,6 +51,15 @@ export async function runCliOk(args: string[], env: Record<string, string> = {})
   const r = await runCli(args, env);
   if (r.code !== 0) throw new Error(`outpost ${args.join(" ")} exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
+}
+
+/** `outpost-agent import DIR` with the built agent, as a person at the device runs it. */
+export function runAgentImport(dir: string, stateDir: string, root: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [AGENT_BIN, "import", dir, "--state-dir", stateDir, "--root", root], (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 /** An API token of the signed-in user, for the CLI (OUTPOST_TOKEN). */
@@ -76,4 +86,14 @@ export async function filesUnder(root: string): Promise<Record<string, string>> 
 export async function holding(client: ApiClient, bundleId: string, clusterId: string) {
   const d = await client.ok<BundleDetail>("GET", `/api/v1/bundles/${bundleId}`);
   return d.clusters.find((c) => c.clusterId === clusterId);
+}
+
+/**
+ * Bytes of a blob an agent holds verified so far (its partial file in the state folder; 0 before
+ * the first chunk and once the blob is whole). Read from the device's disk, not from the centre,
+ * which writes byte counts only every few seconds.
+ */
+export function partialBytes(stateDir: string, sha256: string): number {
+  const path = join(stateDir, "bundles/partial", sha256);
+  return existsSync(path) ? statSync(path).size : 0;
 }

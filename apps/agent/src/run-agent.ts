@@ -40,7 +40,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     process.stdout.write(`${AGENT_VERSION}\n`);
     return 0;
   }
-  if (command.kind === "import") return runImport(command.config, createLogger());
+  if (command.kind === "import") return runImport(command.config);
 
   const { config } = command;
   const log = createLogger();

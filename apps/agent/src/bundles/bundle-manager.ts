@@ -86,7 +86,7 @@ export class BundleManager {
     this.queued = true;
     this.running = this.running.then(async () => {
       this.queued = false;
-      await this.pass().catch((err: unknown) => this.opts.log.warn(`bundles: ${describeError(err)}`));
+      await this.pass().catch((err: unknown) => this.opts.log.warn({ reason: describeError(err) }, "bundles: a pass failed"));
     });
   }
 
@@ -137,7 +137,7 @@ export class BundleManager {
       }
       await store.removeInstalled(rec.id);
       this.holdings.delete(rec.id);
-      log.info(`bundle ${rec.id} is no longer wanted; its blobs leave the store`);
+      log.info({ bundleId: rec.id }, "bundle no longer wanted; its blobs leave the store");
     }
     for (const id of [...this.holdings.keys()]) if (!wanted.has(id) && !installed.get(id)?.localOnly) this.holdings.delete(id);
 
@@ -146,7 +146,7 @@ export class BundleManager {
       for (const rec of (await store.installed()).values()) for (const b of parseBundleManifest(rec.manifest).blobs) referenced.add(b.sha256);
       return store.collectGarbage(referenced);
     });
-    if (removed.length > 0) log.info(`bundles: removed ${removed.length} blob(s) no bundle references`);
+    if (removed.length > 0) log.info({ blobs: removed.length }, "bundles: removed blobs no bundle references");
     const blobs = await store.blobs();
     this.storeStats = { blobs: blobs.length, bytes: blobs.reduce((s, b) => s + b.size, 0) };
     this.send(true);
@@ -184,7 +184,7 @@ export class BundleManager {
       this.update(d.id, manifest, { state: "placing", bytesDone: total });
       const rec = await store.withLock(() => installBundle(store, root, { id: d.id, manifestText: d.manifest, signature: d.signature, manifest }, "tunnel", false));
       this.setInstalled(d.id, rec);
-      log.info(`bundle ${manifest.name} ${manifest.version} installed (${manifest.blobs.length} file(s), ${holding.bytesFetched} byte(s) over the link)`);
+      log.info({ bundleId: d.id, name: manifest.name, version: manifest.version, files: manifest.blobs.length, bytesFetched: holding.bytesFetched }, "bundle installed");
     } catch (err) {
       if (err instanceof LinkLostError) this.update(d.id, manifest, { state: "waiting", message: `${err.message}; resumes when it returns` });
       else if (err instanceof FetchDeferredError) {
@@ -219,7 +219,7 @@ export class BundleManager {
   private fail(id: string, manifest: BundleManifest | null, err: unknown): void {
     const message = err instanceof BundleError ? err.message : `unexpected: ${describeError(err)}`;
     this.failedAt.set(id, Date.now());
-    this.opts.log.warn(`bundle ${manifest ? `${manifest.name} ${manifest.version}` : id} refused: ${message}`);
+    this.opts.log.warn({ bundleId: id, name: manifest?.name, version: manifest?.version, reason: message }, "bundle refused");
     this.update(id, manifest, { state: "failed", message });
   }
 

@@ -4,14 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { bundleIdOf, generateBundleSigningKey, type BundleSigningKey } from "@outpost/cluster-core/node";
-import { createLogger } from "../logging/logger";
 import { importBundleDir } from "./import-bundle-dir";
 import { writePinnedKey } from "./pinned-key";
 import { writeTestBundleDir, type TestFile } from "./test-bundle.fixture";
 
 const centreKey = generateBundleSigningKey();
 const otherKey = generateBundleSigningKey();
-const log = createLogger(() => undefined);
+const log = () => undefined;
 const cleanup: string[] = [];
 afterEach(() => cleanup.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 

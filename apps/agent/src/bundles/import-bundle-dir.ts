@@ -4,7 +4,6 @@ import { BundleError, ZBundleSignature, type BundleManifest } from "@outpost/clu
 import { bundleIdOf, isErrnoCode, readBundleDir } from "@outpost/cluster-core/node";
 import type { ImportConfig } from "../cli/parse-args";
 import { DesiredStateStore } from "../desired/desired-state-store";
-import type { Logger } from "../logging/logger";
 import { DeviceBundleStore, type InstalledBundle } from "./device-bundle-store";
 import { installBundle } from "./install-bundle";
 import { readPinnedKey } from "./pinned-key";
@@ -24,7 +23,7 @@ export interface ImportResult {
  * manifest and targets, every chunk and every blob verified on its way into the store, then
  * atomic placement. The running agent (if any) reports it to the centre when the link is up.
  */
-export async function importBundleDir(config: ImportConfig, log: Logger): Promise<ImportResult> {
+export async function importBundleDir(config: ImportConfig, progress: (line: string) => void): Promise<ImportResult> {
   const dir = await readBundleDir(config.dir);
   await mkdir(config.root, { recursive: true });
   const pinned = await readPinnedKey(config.stateDir);
@@ -54,7 +53,7 @@ export async function importBundleDir(config: ImportConfig, log: Logger): Promis
         throw err;
       }
       copiedBytes += blob.size;
-      log.info(`verified ${blob.target} (${blob.size} bytes)`);
+      progress(`verified ${blob.target} (${blob.size} bytes)`);
     }
     const existing = (await store.installed()).get(id);
     const record = await installBundle(

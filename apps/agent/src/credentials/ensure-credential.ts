@@ -53,7 +53,7 @@ export async function ensureCredential({ config, agentVersion, log, signal }: En
     // The key first: a credential is never usable without the key it came with.
     if (bundleSigningKey) {
       const pinned = await writePinnedKey(config.stateDir, bundleSigningKey);
-      log.info(`pinned the centre's bundle signing key ${pinned.keyId}`);
+      log.info({ keyId: pinned.keyId }, "pinned the centre's bundle signing key");
     }
     await writeStoredCredential(config.stateDir, credential);
   } catch (err) {

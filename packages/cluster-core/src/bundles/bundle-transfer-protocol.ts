@@ -2,7 +2,6 @@ import { z } from "zod";
 import { ZId } from "../schemas/common";
 import type { AgentAck } from "../schemas/agent-protocol";
 import type { TunnelAck } from "../tunnel/tunnel-protocol";
-import { TUNNEL_CHUNK_BYTES } from "../tunnel/tunnel-protocol";
 import { BUNDLE_LIMITS, ZBundleSignature, ZSha256 } from "./bundle-manifest";
 
 /**
@@ -20,7 +19,11 @@ import { BUNDLE_LIMITS, ZBundleSignature, ZSha256 } from "./bundle-manifest";
  * The agent verifies every manifest chunk (sha256 in the signed manifest) as its last byte
  * arrives, and resumes an interrupted blob from the end of the last good chunk.
  */
-export const BUNDLE_FRAME_BYTES = TUNNEL_CHUNK_BYTES;
+/**
+ * 16 frames of 256 KiB unacknowledged (4 MiB): more than a lossy 40 ms link needs to stay busy
+ * (scp keeps 2 MiB of SFTP writes outstanding), and few messages per byte on a busy CPU.
+ */
+export const BUNDLE_FRAME_BYTES = 256 * 1024;
 export const BUNDLE_WINDOW = 16;
 
 const ZTransferId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);

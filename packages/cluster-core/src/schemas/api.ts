@@ -107,7 +107,11 @@ export interface ClusterDetail extends ClusterSummary {
   snapshotAt: string | null;
 }
 
-export const ZUpdateClusterRequest = z.object({ labels: ZLabels });
+/** New labels, and/or the site the cluster moves to. */
+export const ZUpdateClusterRequest = z
+  .object({ labels: ZLabels, siteId: ZId })
+  .partial()
+  .refine((b) => b.labels !== undefined || b.siteId !== undefined, "nothing to change: send labels and/or siteId");
 
 // ---- registration tokens ("add a cluster") ---------------------------------------------
 export const ZCreateRegistrationTokenRequest = z.object({
@@ -139,6 +143,12 @@ export const ZUpdateUserRequest = z
   .partial()
   .refine((b) => Object.keys(b).length > 0, "nothing to change");
 
+/** Changing one's own password: the current one proves it is really them at the keyboard. */
+export const ZChangeOwnPasswordRequest = z.object({
+  currentPassword: z.string().min(1, "enter your current password").max(512),
+  newPassword: ZPassword,
+});
+
 export interface UserView {
   id: string;
   username: string;
@@ -148,8 +158,8 @@ export interface UserView {
 }
 
 export const ZCreateApiTokenRequest = z.object({
-  name: z.string().min(1).max(100),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
+  name: z.string().trim().min(1, "a name is required, e.g. ci-pipeline").max(100, "names are at most 100 characters"),
+  expiresInDays: z.number("choose when the token expires").int().min(1, "at least 1 day").max(3650, "at most 10 years").optional(),
 });
 
 export interface ApiTokenView {

@@ -46,13 +46,19 @@ export function SiteForm({ site, onDone }: SiteFormProps) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const labels = parseLabelLines(String(form.get("labels") ?? ""));
+    const cap = String(form.get("bandwidthCapBytesPerSec") ?? "").trim();
+    const window = String(form.get("transferWindow") ?? "").trim();
     const parsed = ZCreateSiteRequest.safeParse({
       name: String(form.get("name") ?? "").trim(),
       timeZone: String(form.get("timeZone") ?? "").trim(),
       location: String(form.get("location") ?? "").trim(),
       labels: labels.ok ? labels.labels : {},
+      // MB/s as people write it (1 MB = 1,000,000 bytes); empty means no cap.
+      bandwidthCapBytesPerSec: cap === "" ? null : Math.round(Number(cap) * 1_000_000),
+      transferWindow: window === "" ? null : window,
     });
     const errs = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    if (cap !== "" && !(Number(cap) > 0)) errs.bandwidthCapBytesPerSec = "a number of MB/s, e.g. 2.5";
     if (!labels.ok) errs.labels = labels.error;
     setErrors(errs);
     if (parsed.success && labels.ok) save.mutate(parsed.data);
@@ -82,6 +88,14 @@ export function SiteForm({ site, onDone }: SiteFormProps) {
       <FormField id="site-location" label="Location" error={errors.location} hint="Free text, e.g. an address or 'Train 4711, car 3'">
         <input {...field("site-location", "location")} defaultValue={site?.location} autoComplete="off" />
       </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="site-bandwidth-cap" label="Bundle bandwidth cap (MB/s)" error={errors.bandwidthCapBytesPerSec} hint="Shared by the site's clusters; empty: no cap">
+          <input {...field("site-bandwidth-cap", "bandwidthCapBytesPerSec")} defaultValue={site?.bandwidthCapBytesPerSec ? String(site.bandwidthCapBytesPerSec / 1_000_000) : ""} inputMode="decimal" autoComplete="off" placeholder="e.g. 2.5" />
+        </FormField>
+        <FormField id="site-transfer-window" label="Transfer window" error={errors.transferWindow} hint="Site time, e.g. 22:00-06:00; empty: any time">
+          <input {...field("site-transfer-window", "transferWindow")} defaultValue={site?.transferWindow ?? ""} autoComplete="off" spellCheck={false} placeholder="22:00-06:00" />
+        </FormField>
+      </div>
       <FormField id="site-labels" label="Labels" error={errors.labels} hint="One key=value per line">
         <textarea {...field("site-labels", "labels")} rows={3} defaultValue={site ? formatLabelLines(site.labels) : ""} spellCheck={false} placeholder="region=eu-west" />
       </FormField>

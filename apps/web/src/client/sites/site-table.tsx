@@ -16,7 +16,7 @@ interface SiteTableProps {
 
 /** The sites, with their cluster counts linking to the fleet view. */
 export function SiteTable({ sites, canOperate, onEdit, onDelete, onEditWindows }: SiteTableProps) {
-  const headers = ["Name", "Time zone", "Location", "Labels", "Clusters"];
+  const headers = ["Name", "Time zone", "Location", "Labels", "Bundle transfers", "Clusters"];
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label="Sites">
@@ -42,6 +42,13 @@ export function SiteTable({ sites, canOperate, onEdit, onDelete, onEditWindows }
               <td className={tableClasses.td}>{s.location || <span className="text-slate-500">—</span>}</td>
               <td className={tableClasses.td}>
                 <LabelChips labels={s.labels} />
+              </td>
+              <td className={`${tableClasses.td} text-xs whitespace-nowrap`}>
+                {s.bandwidthCapBytesPerSec || s.transferWindow ? (
+                  [s.bandwidthCapBytesPerSec ? `≤ ${s.bandwidthCapBytesPerSec / 1_000_000} MB/s` : null, s.transferWindow].filter(Boolean).join(", ")
+                ) : (
+                  <span className="text-slate-400">any time, uncapped</span>
+                )}
               </td>
               <td className={`${tableClasses.td} tabular-nums`}>
                 {s.clusterCount > 0 ? (

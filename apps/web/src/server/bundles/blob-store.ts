@@ -100,7 +100,7 @@ export async function openBlobStore(dir: string): Promise<BlobStore> {
     async read(sha256, start = 0) {
       const path = pathOf(sha256);
       if ((await size(sha256)) === null) throw new AppError("NOT_FOUND", `the centre has no blob ${sha256}`);
-      return createReadStream(path, { start, highWaterMark: 64 * 1024 });
+      return createReadStream(path, { start, highWaterMark: 256 * 1024 });
     },
     async remove(sha256) {
       await rm(pathOf(sha256), { force: true });

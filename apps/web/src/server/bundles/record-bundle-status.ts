@@ -1,4 +1,4 @@
-import type { BundleStatusReport } from "@outpost/cluster-core";
+import type { BundleHolding, BundleStatusReport } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { refreshDesiredBundles } from "./refresh-desired-bundles";
@@ -9,21 +9,13 @@ const PROGRESS_WRITE_EVERY_MS = 5_000;
 
 /**
  * Takes an agent's report of the bundles it holds or is fetching: browsers see every report
- * live; the database keeps each cluster's holdings (state changes at once, byte counts every few
- * seconds). A bundle installed from a USB stick that no assignment gives the cluster gets an
- * assignment of origin "import", so the centre's picture matches the device.
+ * live (no database work: agents report twice a second while they transfer); the database keeps
+ * each cluster's holdings, state changes at once and byte counts every few seconds. A bundle
+ * installed from a USB stick that no assignment gives the cluster gets an assignment of origin
+ * "import", so the centre's picture matches the device.
  */
 export async function recordBundleStatus(ctx: ServerContext, cluster: { id: string; name: string }, report: BundleStatusReport): Promise<void> {
-  const ids = report.bundles.map((b) => b.bundleId);
-  const [known, rows, row] = await Promise.all([
-    ctx.db.bundle.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    ctx.db.clusterBundle.findMany({ where: { clusterId: cluster.id }, select: { bundleId: true, state: true } }),
-    ctx.db.cluster.findUnique({ where: { id: cluster.id }, select: { desiredBundleIds: true } }),
-  ]);
-  if (!row) return;
-  const knownIds = new Set(known.map((k) => k.id));
-  const holdings = report.bundles.filter((h) => knownIds.has(h.bundleId));
-  for (const h of holdings) {
+  for (const h of report.bundles) {
     ctx.live.bundleProgress({
       bundleId: h.bundleId,
       clusterId: cluster.id,
@@ -38,31 +30,44 @@ export async function recordBundleStatus(ctx: ServerContext, cluster: { id: stri
     });
   }
 
-  const stored = new Map(rows.map((r) => [r.bundleId, r.state]));
-  const stateChanged = holdings.some((h) => stored.get(h.bundleId) !== h.state) || rows.some((r) => !holdings.some((h) => h.bundleId === r.bundleId));
-  const last = ctx.bundles.statusWrittenAt.get(cluster.id) ?? 0;
-  if (stateChanged || Date.now() - last >= PROGRESS_WRITE_EVERY_MS) {
-    ctx.bundles.statusWrittenAt.set(cluster.id, Date.now());
-    await ctx.db.$transaction([
-      ctx.db.clusterBundle.deleteMany({ where: { clusterId: cluster.id, bundleId: { notIn: holdings.map((h) => h.bundleId) } } }),
-      ...holdings.map((h) => {
-        const data = {
-          state: h.state,
-          bytesDone: BigInt(h.bytesDone),
-          bytesTotal: BigInt(h.bytesTotal),
-          bytesFetched: BigInt(h.bytesFetched),
-          message: h.message,
-          origin: h.origin,
-          updatedAt: new Date(h.updatedAt),
-        };
-        return ctx.db.clusterBundle.upsert({ where: { clusterId_bundleId: { clusterId: cluster.id, bundleId: h.bundleId } }, create: { clusterId: cluster.id, bundleId: h.bundleId, ...data }, update: data });
-      }),
-    ]);
-    if (stateChanged) ctx.live.bundlesChanged();
-  }
+  const states = report.bundles.map((h) => `${h.bundleId}:${h.state}`).join(",");
+  const last = ctx.bundles.lastStatus.get(cluster.id);
+  const stateChanged = last?.states !== states;
+  if (!stateChanged && Date.now() - last.writtenAt < PROGRESS_WRITE_EVERY_MS) return;
 
+  const known = new Set((await ctx.db.bundle.findMany({ where: { id: { in: report.bundles.map((b) => b.bundleId) } }, select: { id: true } })).map((b) => b.id));
+  const holdings = report.bundles.filter((h) => known.has(h.bundleId));
+  await writeHoldings(ctx, cluster.id, holdings);
+  ctx.bundles.lastStatus.set(cluster.id, { states, writtenAt: Date.now() });
+  if (stateChanged) ctx.live.bundlesChanged();
+  if (holdings.some((h) => h.localOnly && h.state === "installed")) await adoptImports(ctx, cluster, holdings);
+}
+
+async function writeHoldings(ctx: ServerContext, clusterId: string, holdings: BundleHolding[]): Promise<void> {
+  await ctx.db.$transaction([
+    ctx.db.clusterBundle.deleteMany({ where: { clusterId, bundleId: { notIn: holdings.map((h) => h.bundleId) } } }),
+    ...holdings.map((h) => {
+      const data = {
+        state: h.state,
+        bytesDone: BigInt(h.bytesDone),
+        bytesTotal: BigInt(h.bytesTotal),
+        bytesFetched: BigInt(h.bytesFetched),
+        message: h.message,
+        origin: h.origin,
+        updatedAt: new Date(h.updatedAt),
+      };
+      return ctx.db.clusterBundle.upsert({ where: { clusterId_bundleId: { clusterId, bundleId: h.bundleId } }, create: { clusterId, bundleId: h.bundleId, ...data }, update: data });
+    }),
+  ]);
+}
+
+/** USB imports the desired state does not list yet become assignments (origin "import"). */
+async function adoptImports(ctx: ServerContext, cluster: { id: string; name: string }, holdings: BundleHolding[]): Promise<void> {
+  const row = await ctx.db.cluster.findUnique({ where: { id: cluster.id }, select: { desiredBundleIds: true } });
+  if (!row) return;
   const wanted = new Set(parseBundleIds(row.desiredBundleIds));
   const imported = holdings.filter((h) => h.localOnly && h.state === "installed" && !wanted.has(h.bundleId));
+  if (imported.length === 0) return;
   for (const h of imported) {
     if (await ctx.db.bundleAssignment.findFirst({ where: { bundleId: h.bundleId, clusterId: cluster.id } })) continue;
     await ctx.db.bundleAssignment.create({ data: { bundleId: h.bundleId, clusterId: cluster.id, origin: "import" } });
@@ -73,8 +78,6 @@ export async function recordBundleStatus(ctx: ServerContext, cluster: { id: stri
       details: { clusterId: cluster.id, bundle: `${h.name} ${h.version}` },
     });
   }
-  if (imported.length > 0) {
-    await refreshDesiredBundles(ctx, [cluster.id]);
-    ctx.live.bundlesChanged();
-  }
+  await refreshDesiredBundles(ctx, [cluster.id]);
+  ctx.live.bundlesChanged();
 }

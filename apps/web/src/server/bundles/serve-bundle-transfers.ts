@@ -5,7 +5,6 @@ import {
   ZBundleFetch,
   ZBundleStatusReport,
   ZTunnelAck,
-  pumpChunks,
   transferWindowWait,
   type AgentAck,
   type BundleFetch,
@@ -15,6 +14,7 @@ import type { ServerContext } from "../context";
 import { log } from "../logging/log";
 import type { AgentSocket } from "../sockets/agent-namespace";
 import { parseBundleIds } from "./parse-bundle-ids";
+import { pumpFrames } from "./pump-frames";
 import { recordBundleStatus } from "./record-bundle-status";
 
 /** Ranges one agent connection may stream at once. */
@@ -102,7 +102,8 @@ async function serveRange(ctx: ServerContext, socket: AgentSocket, clusterId: st
 
   const stream = await ctx.bundles.blobs.read(req.sha256, req.offset);
   // Frames are paced (site cap) and checked against the window as they are read, so they leave
-  // in order and no faster than the cap; the pump keeps BUNDLE_WINDOW of them unacknowledged.
+  // in order and no faster than the cap; the pump keeps as many unacknowledged as the link
+  // takes without queueing (at most BUNDLE_WINDOW), all transfers together at most ctx.bundles.inFlight.
   async function* frames(): AsyncGenerator<Uint8Array> {
     for await (const block of stream as AsyncIterable<Buffer>) {
       for (let i = 0; i < block.length; i += BUNDLE_FRAME_BYTES) {
@@ -116,15 +117,22 @@ async function serveRange(ctx: ServerContext, socket: AgentSocket, clusterId: st
   }
   let offset = req.offset;
   try {
-    await pumpChunks(
+    await pumpFrames(
       frames(),
       async (chunk) => {
         const at = offset;
         offset += chunk.byteLength;
-        const res = ZTunnelAck.safeParse(await socket.timeout(FRAME_ACK_TIMEOUT_MS).emitWithAck("bundle:data", { transferId: req.transferId, offset: at, chunk }));
+        await ctx.bundles.inFlight.acquire(chunk.byteLength, signal);
+        let ack: unknown;
+        try {
+          ack = await socket.timeout(FRAME_ACK_TIMEOUT_MS).emitWithAck("bundle:data", { transferId: req.transferId, offset: at, chunk });
+        } finally {
+          ctx.bundles.inFlight.release(chunk.byteLength);
+        }
+        const res = ZTunnelAck.safeParse(ack);
         if (!res.success || !res.data.ok) throw new Error(`the agent refused the frame at ${at}: ${res.success && !res.data.ok ? res.data.error : "bad ack"}`);
       },
-      { window: BUNDLE_WINDOW, chunkBytes: BUNDLE_FRAME_BYTES, signal },
+      { maxWindow: BUNDLE_WINDOW, signal },
     );
     socket.emit("bundle:end", { transferId: req.transferId });
   } catch (err) {

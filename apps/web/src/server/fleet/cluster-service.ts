@@ -1,4 +1,5 @@
-import type { ClusterSummary, CurrentUser, Labels } from "@outpost/cluster-core";
+import { ZLabels, parseStoredJson, type ClusterSummary, type CurrentUser, type Labels } from "@outpost/cluster-core";
+import { changedLabels } from "../audit/changed-fields";
 import type { ServerContext } from "../context";
 import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -6,17 +7,33 @@ import { clusterSummarySelect, toClusterSummary } from "./to-cluster-summary";
 import { writeClusterLabels } from "./write-cluster-labels";
 import { refreshDesiredBundles } from "../bundles/refresh-desired-bundles";
 
-export async function updateClusterLabels(ctx: ServerContext, actor: CurrentUser, id: string, labels: Labels): Promise<ClusterSummary> {
-  if (!(await ctx.db.cluster.findUnique({ where: { id }, select: { id: true } }))) throw new AppError("NOT_FOUND", `no cluster with id ${id}`);
+/**
+ * Relabels a cluster and/or moves it to another site, in one transaction. The audit event lists
+ * only what changed (label by label, the site by name); a request that changes nothing records nothing.
+ */
+export async function updateCluster(ctx: ServerContext, actor: CurrentUser, id: string, input: { labels?: Labels | undefined; siteId?: string | undefined }): Promise<ClusterSummary> {
+  const before = await ctx.db.cluster.findUnique({ where: { id }, select: { name: true, labels: true, siteId: true, site: { select: { name: true } } } });
+  if (!before) throw new AppError("NOT_FOUND", `no cluster with id ${id}`);
+  const target = input.siteId && input.siteId !== before.siteId ? await ctx.db.site.findUnique({ where: { id: input.siteId }, select: { id: true, name: true } }) : null;
+  if (input.siteId && input.siteId !== before.siteId && !target) throw new AppError("INVALID_INPUT", "the site to move to does not exist", [{ path: "siteId", message: "no such site" }]);
   const row = await ctx.db.$transaction(async (tx) => {
-    await writeClusterLabels(tx, id, labels);
+    if (input.labels) await writeClusterLabels(tx, id, input.labels);
+    if (target) await tx.cluster.update({ where: { id }, data: { siteId: target.id } });
     return tx.cluster.findUniqueOrThrow({ where: { id }, select: clusterSummarySelect });
   });
-  await recordAuditEvent(ctx.db, actor, { action: "cluster.update-labels", targetType: "cluster", targetId: id, details: { labels } });
+  const changes = {
+    ...(input.labels ? changedLabels(parseStoredJson(ZLabels, before.labels, {}), input.labels) : {}),
+    ...(target ? { site: { from: before.site.name, to: target.name } } : {}),
+  };
+  if (Object.keys(changes).length > 0) {
+    const action = target ? (input.labels && Object.keys(changes).length > 1 ? "cluster.update" : "cluster.move") : "cluster.update-labels";
+    await recordAuditEvent(ctx.db, actor, { action, targetType: "cluster", targetId: id, details: { name: before.name, changes } });
+  }
   const summary = toClusterSummary(row);
   ctx.live.clusterUpdated(summary);
+  if (target) ctx.live.fleetChanged();
   // Bundles assigned by label selector follow the labels.
-  await refreshDesiredBundles(ctx, [id]);
+  if (input.labels) await refreshDesiredBundles(ctx, [id]);
   return summary;
 }
 

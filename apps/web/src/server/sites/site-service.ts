@@ -4,6 +4,7 @@ import type { ZCreateSiteRequest, ZUpdateSiteRequest } from "@outpost/cluster-co
 import type { Db } from "../db/open-database";
 import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { changedFields, changedLabels } from "../audit/changed-fields";
 
 type SiteRow = { id: string; name: string; labels: string; timeZone: string; location: string; bandwidthCapBytesPerSec: number | null; transferWindow: string | null; createdAt: Date; _count: { clusters: number } };
 const withCount = { _count: { select: { clusters: true } } } as const;
@@ -41,16 +42,41 @@ export async function updateSite(db: Db, actor: CurrentUser, id: string, input: 
   }
   const { labels, ...rest } = input;
   const site = await db.site.update({ where: { id }, data: { ...rest, ...(labels ? { labels: JSON.stringify(labels) } : {}) }, include: withCount });
-  await recordAuditEvent(db, actor, { action: "site.update", targetType: "site", targetId: id, details: { changed: Object.keys(input) } });
+  const changes = changedFields(
+    { name: existing.name, timeZone: existing.timeZone, location: existing.location, bandwidthCapBytesPerSec: existing.bandwidthCapBytesPerSec, transferWindow: existing.transferWindow },
+    { ...rest },
+  );
+  Object.assign(changes, labels ? changedLabels(parseStoredJson(ZLabels, existing.labels, {}), labels) : {});
+  // A save that changes nothing is not an event.
+  if (Object.keys(changes).length > 0) await recordAuditEvent(db, actor, { action: "site.update", targetType: "site", targetId: id, details: { name: site.name, changes } });
   return toSiteView(site);
 }
 
-export async function deleteSite(db: Db, actor: CurrentUser, id: string): Promise<void> {
+/**
+ * Deletes a site. A site with clusters is refused unless `moveClustersTo` names another site:
+ * then its clusters move there and the site is deleted, in one transaction. Registration
+ * tokens not used yet for the site are revoked with it.
+ */
+export async function deleteSite(db: Db, actor: CurrentUser, id: string, opts: { moveClustersTo?: string } = {}): Promise<{ movedClusters: number }> {
   const site = await db.site.findUnique({ where: { id }, include: withCount });
   if (!site) throw new AppError("NOT_FOUND", `no site with id ${id}`);
-  if (site._count.clusters > 0) throw new AppError("CONFLICT", `site ${site.name} still has ${site._count.clusters} cluster(s); delete or move them first`);
-  await db.$transaction([db.registrationToken.deleteMany({ where: { siteId: id, usedAt: null } }), db.site.delete({ where: { id } })]);
-  await recordAuditEvent(db, actor, { action: "site.delete", targetType: "site", targetId: id, details: { name: site.name } });
+  const clusters = site._count.clusters;
+  let target: { id: string; name: string } | null = null;
+  if (opts.moveClustersTo !== undefined) {
+    if (opts.moveClustersTo === id) throw new AppError("INVALID_INPUT", "move the clusters to another site, not to the one being deleted");
+    target = await db.site.findUnique({ where: { id: opts.moveClustersTo }, select: { id: true, name: true } });
+    if (!target) throw new AppError("INVALID_INPUT", "the site to move the clusters to does not exist");
+  } else if (clusters > 0) {
+    throw new AppError("CONFLICT", `site ${site.name} still has ${clusters} ${clusters === 1 ? "cluster" : "clusters"}: move them to another site (moveClustersTo=<site id>) or delete them first`);
+  }
+  const moved = await db.$transaction(async (tx) => {
+    const res = target ? await tx.cluster.updateMany({ where: { siteId: id }, data: { siteId: target.id } }) : { count: 0 };
+    await tx.registrationToken.deleteMany({ where: { siteId: id, usedAt: null } });
+    await tx.site.delete({ where: { id } });
+    return res.count;
+  });
+  await recordAuditEvent(db, actor, { action: "site.delete", targetType: "site", targetId: id, details: { name: site.name, ...(target ? { movedClusters: moved, movedTo: target.name } : {}) } });
+  return { movedClusters: moved };
 }
 
 export { ZCreateSiteRequest, ZUpdateSiteRequest };

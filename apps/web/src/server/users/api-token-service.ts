@@ -24,7 +24,13 @@ export async function createApiToken(db: Db, user: CurrentUser, input: { name: s
 }
 
 export async function revokeApiToken(db: Db, user: CurrentUser, id: string): Promise<void> {
+  const token = await db.apiToken.findFirst({ where: { id, userId: user.id }, select: { name: true, createdAt: true, lastUsedAt: true } });
   const res = await db.apiToken.deleteMany({ where: { id, userId: user.id } });
-  if (res.count === 0) throw new AppError("NOT_FOUND", `no API token of yours with id ${id}`);
-  await recordAuditEvent(db, user, { action: "api-token.revoke", targetType: "api-token", targetId: id });
+  if (!token || res.count === 0) throw new AppError("NOT_FOUND", `no API token of yours with id ${id}`);
+  await recordAuditEvent(db, user, {
+    action: "api-token.revoke",
+    targetType: "api-token",
+    targetId: id,
+    details: { name: token.name, createdAt: token.createdAt.toISOString(), lastUsedAt: token.lastUsedAt?.toISOString() ?? "never" },
+  });
 }

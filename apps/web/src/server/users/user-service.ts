@@ -5,6 +5,7 @@ import { AppError } from "../errors/app-error";
 import { hashPassword } from "../auth/password";
 import { hashSecretToken } from "../auth/secret-token";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { changedFields } from "../audit/changed-fields";
 
 function toUserView(u: { id: string; username: string; role: string; disabled: boolean; createdAt: Date }): UserView {
   return { id: u.id, username: u.username, role: ZRole.catch("viewer").parse(u.role), disabled: u.disabled, createdAt: u.createdAt.toISOString() };
@@ -45,12 +46,16 @@ export async function updateUser(db: Db, actor: CurrentUser, id: string, input: 
     }
     return u;
   });
-  await recordAuditEvent(db, actor, {
-    action: "user.update",
-    targetType: "user",
-    targetId: id,
-    details: { username: user.username, role: input.role, disabled: input.disabled, passwordReset: Boolean(input.password) },
-  });
+  const changes = changedFields({ role: user.role, disabled: user.disabled }, { role: input.role, disabled: input.disabled });
+  // Only what changed is recorded; a request that changes nothing is not an event.
+  if (Object.keys(changes).length > 0 || input.password) {
+    await recordAuditEvent(db, actor, {
+      action: "user.update",
+      targetType: "user",
+      targetId: id,
+      details: { username: user.username, ...(Object.keys(changes).length > 0 ? { changes } : {}), ...(input.password ? { passwordReset: true } : {}) },
+    });
+  }
   return toUserView(updated);
 }
 

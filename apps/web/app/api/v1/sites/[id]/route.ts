@@ -1,4 +1,5 @@
-import { ZUpdateSiteRequest } from "@outpost/cluster-core";
+import { ZId, ZUpdateSiteRequest } from "@outpost/cluster-core";
+import { parseOrThrow } from "@/src/server/errors/parse-or-throw";
 import { apiRoute } from "@/src/server/http/api-route";
 import { deleteSite, updateSite } from "@/src/server/sites/site-service";
 
@@ -9,9 +10,11 @@ export const PATCH = apiRoute({ role: "operator", body: ZUpdateSiteRequest }, as
   return site;
 });
 
-// DELETE /api/v1/sites/:id – delete an empty site
-export const DELETE = apiRoute({ role: "operator" }, async ({ ctx, user, params }) => {
-  await deleteSite(ctx.db, user, params.id!);
+// DELETE /api/v1/sites/:id?moveClustersTo=<site id> – delete a site; one with clusters only when they move to another site
+export const DELETE = apiRoute({ role: "operator" }, async ({ ctx, user, params, req }) => {
+  const moveClustersTo = req.nextUrl.searchParams.get("moveClustersTo");
+  const moveTo = moveClustersTo === null ? undefined : parseOrThrow(ZId, moveClustersTo, "moveClustersTo");
+  const { movedClusters } = await deleteSite(ctx.db, user, params.id!, moveTo === undefined ? {} : { moveClustersTo: moveTo });
   ctx.live.fleetChanged();
-  return { ok: true };
+  return { ok: true, movedClusters };
 });
