@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAgent, type AgentProcess } from "./agent";
@@ -68,6 +68,17 @@ export async function startRolloutFleet(opts: { sites: Array<{ name: string; tim
       },
     };
     clusters.set(m.name, member);
+    // One registration at a time: on a loaded machine a burst of them can outlast the agent's
+    // request timeout, and a retried registration finds its token spent.
+    await eventually(
+      async () => {
+        if (agent.child.exitCode !== null) throw new Error(`agent ${m.name} exited: ${agent.output().slice(-2000)}`);
+        return existsSync(join(agent.stateDir, "credential.json"));
+      },
+      (registered) => registered,
+      `agent ${m.name} registered`,
+      60_000,
+    );
   }
   const online = await eventually(() => admin.clusters(), (cs) => cs.length === opts.members.length && cs.every((c) => c.status === "online" || c.status === "degraded"), "every cluster connected", 240_000);
   for (const c of online) clusters.get(c.name)!.id = c.id;
