@@ -50,7 +50,7 @@ test("an operator uploads a chart, rolls it out with a canary, watches it live, 
   await expect(page.getByTestId("target-preview")).toContainText("canary: 1");
   await page.getByLabel("Between waves").selectOption("approval");
   await page.getByRole("button", { name: "Start rollout" }).click();
-  await expect(page.getByRole("alert")).toContainText("values are not valid YAML");
+  await expect(page.getByRole("alert").filter({ hasText: "values are not valid YAML" })).toBeVisible();
   await page.getByLabel("Values (YAML)").fill("replicaCount: 2\nmessage: from the browser\n");
   await page.getByRole("button", { name: "Start rollout" }).click();
 

@@ -38,8 +38,8 @@ describe("API: authentication, roles and bad input", () => {
   ];
 
   /** Registers a cluster the way an agent does (no agent process needed): its id. */
-  async function registerCluster(siteId: string, name: string): Promise<string> {
-    const { token } = await admin.createRegistrationToken(siteId, name, { tier: "gold" });
+  async function registerCluster(siteId: string, name: string, labels: Record<string, string> = { tier: "gold" }): Promise<string> {
+    const { token } = await admin.createRegistrationToken(siteId, name, labels);
     const res = await new ApiClient(centre.url).call<{ clusterId: string }>("POST", "/api/v1/agent/register", { registrationToken: token, agentVersion: "test", simulated: true });
     expect(res.status).toBe(201);
     return res.body.clusterId;
@@ -90,7 +90,7 @@ describe("API: authentication, roles and bad input", () => {
       }
     }
     expect(await everything(ids.clusters)).toEqual(before);
-  });
+  }, 180_000);
 
   it("rejects malformed bodies with a clear error and changes nothing", async () => {
     const before = await admin.ok<unknown[]>("GET", "/api/v1/sites");
@@ -428,8 +428,9 @@ describe("API: authentication, roles and bad input", () => {
         // The site and its two clusters are audited themselves: made before the count starts.
         prepare: async () => {
           ids.site = (await admin.createSite("audited-rollouts")).id;
-          ids.paused = await registerCluster(ids.site, "audited-paused");
-          const { token } = await admin.createRegistrationToken(ids.site, "audited-online", { tier: "gold" });
+          // Their own label: the other tests' clusters (tier=gold, offline) would wait in the rollout.
+          ids.paused = await registerCluster(ids.site, "audited-paused", { "audited-rollout": "yes" });
+          const { token } = await admin.createRegistrationToken(ids.site, "audited-online", { "audited-rollout": "yes" });
           agent = startAgent({ server: centre.url, registrationToken: token, simulate: "audited-online", env: { OUTPOST_SIM_CHANGE_INTERVAL_MS: "2000" } });
           ids.online = (await eventually(() => admin.clusters(), (cs) => cs.some((c) => c.name === "audited-online" && c.status === "online"), "sim agent online", 30_000)).find((c) => c.name === "audited-online")!.id;
         },
@@ -468,7 +469,7 @@ describe("API: authentication, roles and bad input", () => {
             await admin.ok<{ id: string }>("POST", "/api/v1/rollouts", {
               chartId: ids.uploaded,
               targetNamespace: "audited",
-              selector: "tier=gold",
+              selector: "audited-rollout=yes",
               strategy: { canary: { mode: "clusters", clusterIds: [ids.paused] }, waveSize: { unit: "percent", value: 100 }, betweenWaves: { mode: "approval" } },
             })
           ).id;
