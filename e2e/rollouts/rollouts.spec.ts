@@ -57,7 +57,7 @@ test("an operator uploads a chart, rolls it out with a canary, watches it live, 
   // Live progress: the canary becomes healthy and the next wave waits for approval.
   await expect(page.getByRole("heading", { level: 1 })).toContainText("kiosk");
   const canary = page.getByRole("region", { name: "canary" });
-  await expect(canary.getByText("healthy")).toBeVisible({ timeout: 120_000 });
+  await expect(canary.getByTestId(/^target-/).getByText("healthy")).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText("The next wave waits for an operator's approval.")).toBeVisible({ timeout: 60_000 });
 
   // Halt with a reason, then resume.
@@ -69,7 +69,7 @@ test("an operator uploads a chart, rolls it out with a canary, watches it live, 
   await expect(page.getByText("The next wave waits for an operator's approval.")).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Approve next wave" }).click();
   await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByRole("region", { name: "wave 1" }).getByText("healthy")).toHaveCount(2);
+  await expect(page.getByRole("region", { name: "wave 1" }).getByTestId(/^target-/).getByText("healthy")).toHaveCount(2);
 
   // Roll back: confirmed, tracked as its own rollout, completes.
   await page.getByRole("button", { name: "Roll back" }).click();
