@@ -34,6 +34,7 @@ COPY --from=build /app/apps/web/next.config.ts apps/web/
 COPY --from=build /app/prisma/sqlite-migrations prisma/sqlite-migrations
 COPY --from=build /app/prisma/postgres/migrations prisma/postgres/migrations
 COPY --from=build /app/apps/agent/dist/outpost-agent.mjs apps/agent/dist/
+COPY --from=build /app/apps/web/src/server/provision/device-scripts apps/web/src/server/provision/device-scripts
 EXPOSE 3000
 VOLUME /app/data
 CMD ["node", "apps/web/dist/server.mjs"]

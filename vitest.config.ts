@@ -40,6 +40,17 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // Provisioning over SSH into test devices (network + mount namespaces with a real sshd;
+        // root only). Run with scripts/device-tests.sh, which provides the hub namespace.
+        test: {
+          name: "devices",
+          include: ["tests/devices/**/*.device-test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -35,6 +35,7 @@ want gcc gcc
 want /usr/include/stdio.h libc6-dev
 want /etc/ssl/certs/ca-certificates.crt ca-certificates
 want docker-compose docker-compose
+want /usr/sbin/sshd openssh-server; want sudo sudo # the test devices (scripts/device-tests.sh)
 
 go_bin() { command -v go 2>/dev/null || { [ -x /usr/local/go/bin/go ] && echo /usr/local/go/bin/go; } || true; }
 go_ok() { # the Go found is at least GO_MIN

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: prerequisites, typecheck, lint, unit, build, the compose
 # file, the test control plane, integration against SQLite and PostgreSQL, the network-fault tests
-# (root only) and Playwright in Debian's Chromium.
+# and the SSH provisioning tests on test devices (root only), and Playwright in Debian's Chromium.
 #
 # Every layer runs even after another one failed (unless it needs the failed one, e.g. the
 # integration tests need the build: then it is reported as skipped), and the run ends with one
@@ -82,7 +82,22 @@ else
   printf '\n=== faults: skipped, not root ===\n'
   record faults skipped faults-list.json "needs root: sudo -E bash scripts/fault-tests.sh"
 fi
+if [ "$(id -u)" = 0 ]; then
+  layer devices devices.json --needs build --needs test-cluster -- \
+    bash scripts/device-tests.sh --reporter=default --reporter=json --outputFile="$results/devices.json"
+else
+  npx vitest list --project devices --json="$results/devices-list.json" >/dev/null 2>&1 || true
+  printf '\n=== devices: skipped, not root ===\n'
+  record devices skipped devices-list.json "needs root: sudo -E bash scripts/device-tests.sh"
+fi
 layer e2e e2e.json --needs build --needs test-cluster -- \
   env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+if [ "$(id -u)" = 0 ]; then
+  layer e2e-devices e2e-devices.json --needs build --needs test-cluster -- \
+    env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-devices.json" bash scripts/device-tests.sh --e2e --reporter=list,json
+else
+  printf '\n=== e2e-devices: skipped, not root ===\n'
+  record e2e-devices skipped - "needs root: sudo -E bash scripts/device-tests.sh --e2e"
+fi
 
 node scripts/summarize-test-results.mjs "$results"

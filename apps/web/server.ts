@@ -36,6 +36,9 @@ import { createBundleRuntime } from "./src/server/bundles/bundle-runtime";
 import { bundleSigner } from "./src/server/bundles/bundle-signer";
 import { createRolloutScheduler } from "./src/server/rollouts/rollout-scheduler";
 import { createRolloutClock } from "./src/server/rollouts/rollout-clock";
+import { createJobRunner } from "./src/server/jobs/job-runner";
+import { provisionJobKind } from "./src/server/provision/provision-job-kind";
+import { joinCommandJobKind } from "./src/server/provision/join/join-command-job-kind";
 
 const started = performance.now();
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -83,7 +86,8 @@ async function main(): Promise<void> {
     onChange: (id) => live.rolloutChanged(id),
   });
   live.onClusterChanged(() => rollouts.poke());
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} }, rollouts };
+  const jobs = createJobRunner(db, live);
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), jobs, assets: { agentDistDir: process.env.OUTPOST_AGENT_DIST ?? join(repoDir, "apps/agent/dist"), deviceScriptsDir: join(webDir, "src/server/provision/device-scripts") }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} }, rollouts };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
@@ -95,6 +99,11 @@ async function main(): Promise<void> {
   httpServer.on("clientError", answerClientError);
   // CONNECT (a forward-proxy request) is nothing the centre serves: refused, not silently dropped.
   httpServer.on("connect", (_req, socket) => refuseUpgrade(socket, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "this method is not served by Outpost" } }, { allow: SERVED_METHODS.join(", ") }));
+
+  jobs.register(provisionJobKind(ctx));
+  jobs.register(joinCommandJobKind(ctx));
+  // After the kinds are registered: jobs a stopped centre left running are marked interrupted.
+  await jobs.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -108,8 +117,10 @@ async function main(): Promise<void> {
     io.close();
     httpServer.close();
     stopRetention();
+    // Running steps are marked interrupted (resumable) before the database closes.
     void rollouts
       .stop()
+      .then(() => jobs.stop())
       .then(() => ctx.alerting.stop())
       .then(() => presence.stop())
       .then(() => db.$disconnect())

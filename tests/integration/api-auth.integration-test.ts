@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
 import type { AuditEventView, BundleDetail, ClusterSummary, RolloutDetail } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
 import { fillRoute, listApiRoutes } from "../support/api-routes";
@@ -9,6 +10,8 @@ import { eventually } from "../support/eventually";
 import { packageTestChart } from "../support/helm-charts";
 import { startHelmRepository, type HelmRepository } from "../support/helm-repository";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { eventually } from "../support/eventually";
+import { generateSshKey } from "../support/devices/generate-ssh-key";
 
 describe("API: authentication, roles and bad input", () => {
   let db: TestDatabase;
@@ -27,13 +30,20 @@ describe("API: authentication, roles and bad input", () => {
 
   const auditCount = async () => (await admin.ok<unknown[]>("GET", "/api/v1/audit?limit=1000")).length;
   /**
-   * Routes that take no user: sign-in, sign-out (harmless without a session), agent registration
-   * (its token is the proof) and the catch-all that answers 404 for API addresses nothing serves.
+   * Routes that take no user: sign-in, sign-out (harmless without a session), agent registration and the node
+   * join claim and its blob downloads (their single-use token or session is the proof), what a bare device
+   * fetches to install itself (scripts and the agent build: public code, no secrets), and the catch-all that
+   * answers 404 for API addresses nothing serves.
    */
   const PUBLIC_ROUTES = [
     "POST /api/v1/auth/login",
     "POST /api/v1/auth/logout",
     "POST /api/v1/agent/register",
+    "POST /api/v1/join/claim",
+    "GET /api/v1/join/blobs/[sha256]",
+    "GET /api/v1/install/agent.sh",
+    "GET /api/v1/install/join-node.sh",
+    "GET /api/v1/install/files/[...path]",
     ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => `${m} /api/[...path]`),
   ];
 
@@ -257,6 +267,9 @@ describe("API: authentication, roles and bad input", () => {
       "PUT /api/v1/blobs/[sha256]",
       // A question (which of these blobs are missing); changes nothing.
       "POST /api/v1/blobs/missing",
+      // Needs a real device and a connected agent (the k3s join token comes through the tunnel): its
+      // join-token.claim event is checked in tests/devices/provision-over-ssh.device-test.ts.
+      "POST /api/v1/join/claim",
       // Saved views and the read mark of notifications are the caller's own preferences, like sign-out.
       "POST /api/v1/saved-views",
       "DELETE /api/v1/saved-views/[id]",
@@ -273,6 +286,8 @@ describe("API: authentication, roles and bad input", () => {
     let registrationToken = "";
     let bundleId = "";
     let assignmentId = "";
+    let deviceId = "";
+    let jobId = "";
     const manifestYaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: audited }\n";
     const blobSha = createHash("sha256").update(manifestYaml).digest("hex");
     let channelId = "";
@@ -335,6 +350,49 @@ describe("API: authentication, roles and bad input", () => {
         run: async () => (await admin.ok("DELETE", `/api/v1/bundles/${bundleId}/assignments/${assignmentId}`), bundleId),
       },
       { route: "DELETE /api/v1/bundles/[id]", action: "bundle.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/bundles/${bundleId}`), bundleId) },
+      {
+        route: "POST /api/v1/devices",
+        action: "device.create",
+        actor: () => "admin",
+        run: async () => {
+          const { privateKey } = await generateSshKey("audited");
+          // The "device" accepts TCP and never answers: the job stays at its connect step until cancelled.
+          const body = { name: "audited-box", host: "127.0.0.1", port: silentPort, username: "root", auth: { method: "key", privateKey }, siteId, target: { role: "server", clusterName: "audited-edge" }, provision: false };
+          return (deviceId = (await admin.ok<{ device: { id: string } }>("POST", "/api/v1/devices", body)).device.id);
+        },
+      },
+      { route: "PATCH /api/v1/devices/[id]", action: "device.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/devices/${deviceId}`, { labels: { rack: "2" } }), deviceId) },
+      { route: "POST /api/v1/devices/[id]/provision", action: "device.provision", actor: () => "admin", run: async () => ((jobId = (await admin.ok<{ id: string }>("POST", `/api/v1/devices/${deviceId}/provision`)).id), deviceId) },
+      { route: "POST /api/v1/jobs/[id]/cancel", action: "job.cancel", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/jobs/${jobId}/cancel`), jobId) },
+      {
+        route: "POST /api/v1/jobs/[id]/retry",
+        action: "job.retry",
+        actor: () => "admin",
+        run: async () => {
+          // A cancel reaches the running step at once, but the job reads "cancelled" only once that step stopped.
+          await eventually(() => admin.ok<{ status: string }>("GET", `/api/v1/jobs/${jobId}`), (j) => j.status === "cancelled", "job cancelled");
+          await admin.ok("POST", `/api/v1/jobs/${jobId}/retry`);
+          return jobId;
+        },
+      },
+      { route: "POST /api/v1/jobs/[id]/cancel", action: "job.cancel", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/jobs/${jobId}/cancel`), jobId) },
+      { route: "DELETE /api/v1/devices/[id]/host-key", action: "device.forget-host-key", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/devices/${deviceId}/host-key`), deviceId) },
+      {
+        route: "DELETE /api/v1/devices/[id]",
+        action: "device.delete",
+        actor: () => "admin",
+        run: async () => {
+          await eventually(() => admin.ok<{ status: string }>("GET", `/api/v1/jobs/${jobId}`), (j) => j.status === "cancelled", "job cancelled");
+          await admin.ok("DELETE", `/api/v1/devices/${deviceId}`);
+          return deviceId;
+        },
+      },
+      {
+        route: "POST /api/v1/clusters/[id]/join-tokens",
+        action: "join-token.create",
+        actor: () => "admin",
+        run: async () => (await admin.ok("POST", `/api/v1/clusters/${realClusterId}/join-tokens`, { serverUrl: "https://192.0.2.20:6443" }), realClusterId),
+      },
       // A kubeconfig carries a new API token of the caller's.
       { route: "POST /api/v1/clusters/[id]/kubeconfig", action: "api-token.create", actor: () => "admin", run: async () => (await admin.call("POST", `/api/v1/clusters/${clusterId}/kubeconfig`), null) },
       { route: "DELETE /api/v1/clusters/[id]", action: "cluster.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/clusters/${clusterId}`), clusterId) },
@@ -382,6 +440,14 @@ describe("API: authentication, roles and bad input", () => {
       ...rolloutSteps(),
     ];
 
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const silentPort = (silent.address() as AddressInfo).port;
+    // A cluster a node can join (not simulated), registered before the steps count events.
+    const realSite = await admin.createSite("audited-real");
+    const { token: realToken } = await admin.createRegistrationToken(realSite.id, "audited-real-k3s");
+    const realClusterId = (await anon.ok<{ clusterId: string }>("POST", "/api/v1/agent/register", { registrationToken: realToken, agentVersion: "test", simulated: false })).clusterId;
+
     // Every write route the centre serves (read from apps/web/app/api) is exercised here.
     const writes = listApiRoutes().filter((r) => r.method !== "GET" && r.method !== "HEAD").map((r) => `${r.method} ${r.path}`);
     const uncovered = writes.filter((w) => !NOT_AUDITED.includes(w) && !steps.some((s) => s.route === w));
@@ -397,6 +463,7 @@ describe("API: authentication, roles and bad input", () => {
         expect(newest, step.route).toMatchObject({ action: step.action, actorName: step.actor(), ...(targetId ? { targetId } : {}) });
       }
     } finally {
+      silent.close();
       await rolloutCleanup();
     }
   }, 240_000);

@@ -23,7 +23,13 @@ export interface Centre {
  * container image run it) on a free
  * port against the given database. Needs `npm run build` first.
  */
-export async function startCentre(opts: { databaseUrl: string; env?: Record<string, string>; tls?: boolean }): Promise<Centre> {
+export async function startCentre(opts: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  tls?: boolean;
+  /** Devices dial the centre at this address (OUTPOST_PUBLIC_URL = scheme://publicHost:port). */
+  publicHost?: string;
+}): Promise<Centre> {
   assertCentreBuilt();
   const port = await freePort();
   const tls = opts.tls ? ensureTestTls() : null;
@@ -42,6 +48,7 @@ export async function startCentre(opts: { databaseUrl: string; env?: Record<stri
         OUTPOST_ADMIN_PASSWORD: ADMIN_PASSWORD,
         OUTPOST_DATA_DIR: dataDir,
         ...(tls ? { OUTPOST_TLS_CERT: tls.certFile, OUTPOST_TLS_KEY: tls.keyFile, OUTPOST_TLS_CA: tls.caFile } : {}),
+        ...(opts.publicHost ? { OUTPOST_PUBLIC_URL: `${tls ? "https" : "http"}://${opts.publicHost}:${port}` } : {}),
         ...opts.env,
       },
     });

@@ -314,7 +314,8 @@ async function destroyIndex(hub: string, index: number): Promise<void> {
   for (const name of [ns, wire]) if (present.has(name)) await ipRootMount(["netns", "del", name]);
 }
 
-async function killProcessesIn(ns: string): Promise<void> {
+/** Kills every process in network namespace `ns` and waits until they are gone. */
+export async function killProcessesIn(ns: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const pids = (await ip(["netns", "pids", ns]).catch(() => ""))
@@ -342,12 +343,12 @@ function listNamespaces(): string[] {
   }
 }
 
-function ip(args: string[]): Promise<string> {
+export function ip(args: string[]): Promise<string> {
   return command("ip", args);
 }
 
 /** `ip` in the script's mount namespace: for adding and deleting namespaces (see the top). */
-function ipRootMount(args: string[]): Promise<string> {
+export function ipRootMount(args: string[]): Promise<string> {
   const mountNs = process.env[MOUNT_NS_ENV];
   if (!mountNs) throw new Error(`${MOUNT_NS_ENV} is not set: run the fault tests with scripts/fault-tests.sh`);
   return command("nsenter", [`--mount=${mountNs}`, "--", "ip", ...args]);
@@ -363,8 +364,13 @@ function command(file: string, args: string[]): Promise<string> {
 }
 
 function runIn(ns: string, file: string, args: string[], options: RunOptions): Promise<RunResult> {
+  return runCommand("ip", ["netns", "exec", ns, file, ...args], options);
+}
+
+/** Runs a program to its end, keeping its output. Never rejects on a non-zero exit. */
+export function runCommand(file: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("ip", ["netns", "exec", ns, file, ...args], {
+    const child = spawn(file, args, {
       stdio: ["pipe", "pipe", "pipe"],
       env: options.env ?? process.env,
       cwd: options.cwd,

@@ -125,6 +125,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
         localApi,
         heartbeatIntervalMs: config.heartbeatIntervalMs,
         agentVersion: AGENT_VERSION,
+        k3sTokenFile: config.k3sTokenFile,
         log,
       },
       log,

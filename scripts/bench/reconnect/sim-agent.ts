@@ -8,7 +8,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DesiredApplied } from "@outpost/cluster-core";
-import type { AgentConfig } from "../../../apps/agent/src/cli/parse-args";
+import { DEFAULT_K3S_TOKEN_FILE, type AgentConfig } from "../../../apps/agent/src/cli/parse-args";
 import type { AgentSession } from "../../../apps/agent/src/connection/agent-session";
 import { runConnectionLoop } from "../../../apps/agent/src/connection/connection-loop";
 import { credentialPath, type StoredCredential } from "../../../apps/agent/src/credentials/credential-store";
@@ -64,6 +64,7 @@ function configFor(s: SimAgentSettings, registrationToken: string | undefined): 
     outboxMaxBytes: 32 * 1024 * 1024,
     reconcileIntervalMs: 30_000,
     root: join(s.stateDir, "root"),
+    k3sTokenFile: DEFAULT_K3S_TOKEN_FILE,
   };
 }
 
@@ -122,6 +123,7 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
       localApi: null,
       heartbeatIntervalMs: s.heartbeatIntervalMs,
       agentVersion: AGENT_VERSION,
+      k3sTokenFile: DEFAULT_K3S_TOKEN_FILE,
       log,
     },
     log,

@@ -30,6 +30,7 @@ describe("parseAgentArgs", () => {
       "--state-dir", "/tmp/agent",
       "--heartbeat-interval", "2.5",
       "--root", "/mnt/device",
+      "--k3s-token-file", "/srv/k3s/server/token",
     ]);
     expect(config).toEqual({
       server: "https://outpost.example.com",
@@ -40,6 +41,7 @@ describe("parseAgentArgs", () => {
       outboxMaxBytes: 32 * 1024 * 1024,
       reconcileIntervalMs: 30_000,
       root: "/mnt/device",
+      k3sTokenFile: "/srv/k3s/server/token",
     });
   });
 
@@ -49,6 +51,7 @@ describe("parseAgentArgs", () => {
     expect(config.stateDir).toBe(DEFAULT_STATE_DIR);
     expect(config.heartbeatIntervalMs).toBe(5000);
     expect(config.registrationToken).toBeUndefined();
+    expect(config.k3sTokenFile).toBe("/var/lib/rancher/k3s/server/node-token");
   });
 
   it("places bundles under / unless --root says otherwise, and wants it absolute", () => {
@@ -80,6 +83,7 @@ describe("parseAgentArgs", () => {
       OUTPOST_OUTBOX_MAX_BYTES: "1048576",
       OUTPOST_RECONCILE_INTERVAL_MS: "2000",
       OUTPOST_ROOT: "/srv/root",
+      OUTPOST_K3S_TOKEN_FILE: "/etc/k3s-token",
     });
     expect(config).toEqual({
       server: "http://centre:3000",
@@ -90,6 +94,7 @@ describe("parseAgentArgs", () => {
       outboxMaxBytes: 1048576,
       reconcileIntervalMs: 2000,
       root: "/srv/root",
+      k3sTokenFile: "/etc/k3s-token",
     });
   });
 

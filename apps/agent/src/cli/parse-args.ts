@@ -20,6 +20,8 @@ export interface AgentConfig {
   reconcileIntervalMs: number;
   /** Where bundles place k3s's files (`/` on a device). */
   root: string;
+  /** The k3s server's join token, read when the centre joins a new node (OUTPOST_K3S_TOKEN_FILE). */
+  k3sTokenFile: string;
 }
 
 /** `outpost-agent import DIR`: install a bundle from a directory (a USB stick), offline. */
@@ -32,6 +34,7 @@ export interface ImportConfig {
 export type ParsedCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; config: AgentConfig } | { kind: "import"; config: ImportConfig };
 
 export const DEFAULT_STATE_DIR = "/var/lib/outpost-agent";
+export const DEFAULT_K3S_TOKEN_FILE = "/var/lib/rancher/k3s/server/node-token";
 const DEFAULT_HEARTBEAT_SECONDS = 5;
 const DEFAULT_SIM_CHANGE_INTERVAL_MS = 15_000;
 
@@ -43,6 +46,7 @@ const OPTIONS = {
   "state-dir": { type: "string" },
   "heartbeat-interval": { type: "string" },
   root: { type: "string" },
+  "k3s-token-file": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const;
@@ -81,12 +85,14 @@ export function parseAgentArgs(argv: readonly string[], env: Record<string, stri
     throw new AgentConfigError(`--heartbeat-interval must be a number of seconds between 0.1 and 3600, got '${heartbeatText}'`);
   }
 
+  const k3sTokenFile = values["k3s-token-file"] ?? fromEnv("OUTPOST_K3S_TOKEN_FILE") ?? DEFAULT_K3S_TOKEN_FILE;
+
   const outboxMaxBytes = positiveIntegerFromEnv(fromEnv, "OUTPOST_OUTBOX_MAX_BYTES", 32 * 1024 * 1024, 64 * 1024);
   const reconcileIntervalMs = positiveIntegerFromEnv(fromEnv, "OUTPOST_RECONCILE_INTERVAL_MS", 30_000, 500);
 
   return {
     kind: "run",
-    config: { server, registrationToken, cluster, stateDir, heartbeatIntervalMs: Math.round(heartbeatSeconds * 1000), outboxMaxBytes, reconcileIntervalMs, root },
+    config: { server, registrationToken, cluster, stateDir, heartbeatIntervalMs: Math.round(heartbeatSeconds * 1000), outboxMaxBytes, reconcileIntervalMs, root, k3sTokenFile },
   };
 }
 

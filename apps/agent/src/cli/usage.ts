@@ -16,6 +16,9 @@ Options (environment fallback in brackets):
   --heartbeat-interval SECONDS  default 5   [OUTPOST_HEARTBEAT_INTERVAL]
   --root DIR                    where bundles place k3s's files (/usr/local/bin/k3s,
                                 /var/lib/rancher/k3s/...); default /   [OUTPOST_ROOT]
+  --k3s-token-file PATH         the k3s server's join token, handed to the centre when it joins
+                                a node (default /var/lib/rancher/k3s/server/node-token)
+                                [OUTPOST_K3S_TOKEN_FILE]
   --version                     print the agent version
   -h, --help                    print this help
 

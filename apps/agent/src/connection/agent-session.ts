@@ -9,6 +9,7 @@ import type { LocalApi } from "../tunnel/local-api";
 import { describeError } from "../util/describe-error";
 import { startOutboxDelivery } from "./outbox-delivery";
 import { parseAgentAck } from "./parse-agent-ack";
+import { readJoinToken } from "./read-join-token";
 
 export type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
 
@@ -23,6 +24,8 @@ export interface AgentRuntime {
   localApi: LocalApi | null;
   heartbeatIntervalMs: number;
   agentVersion: string;
+  /** Where the k3s server keeps its join token (k3s:join-token). */
+  k3sTokenFile: string;
   log: Logger;
 }
 
@@ -80,6 +83,11 @@ export function startAgentSession({ socket, runtime, onUnresponsive }: AgentSess
       .offer(state.data)
       .catch((err: unknown) => log.warn({ reason: describeError(err) }, "desired state not taken"))
       .finally(() => runtime.bundles.kick());
+  });
+
+  socket.on("k3s:join-token", (_req, ack) => {
+    if (typeof ack !== "function") return;
+    void readJoinToken(runtime.k3sTokenFile).then(ack);
   });
 
   // Any packet from the centre (a late heartbeat answer, a ping, tunnel traffic) shows the

@@ -2,12 +2,12 @@
 
 import { useEffect, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { io, type Socket } from "socket.io-client";
-import type { ServerToUiEvents, UiToServerEvents } from "@outpost/cluster-core";
+import { io } from "socket.io-client";
 import { applyClusterUpdate } from "./apply-cluster-update";
 import { applyBundleProgress } from "./bundles/apply-bundle-progress";
+import { applyJobUpdate } from "./jobs/apply-job-update";
 import { isClusterSummary } from "./is-cluster-summary";
-import { LiveStatusContext, type LiveStatus } from "./live-status-context";
+import { LiveSocketContext, LiveStatusContext, type LiveStatus, type UiSocket } from "./live-status-context";
 import { queryKeys } from "./query-keys";
 
 const RETRY_AFTER_REFUSAL_MS = 10_000;
@@ -20,9 +20,11 @@ const RETRY_AFTER_REFUSAL_MS = 10_000;
 export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [liveSocket, setLiveSocket] = useState<UiSocket | null>(null);
 
   useEffect(() => {
-    const socket: Socket<ServerToUiEvents, UiToServerEvents> = io("/ui", { withCredentials: true });
+    const socket: UiSocket = io("/ui", { withCredentials: true });
+    setLiveSocket(socket);
     let connectedBefore = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -33,6 +35,8 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.sites.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.bundles.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.rollouts.all() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.devices.all() });
       }
       connectedBefore = true;
     });
@@ -66,13 +70,19 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
 
     socket.on("bundles:changed", () => void queryClient.invalidateQueries({ queryKey: queryKeys.bundles.all() }));
     socket.on("bundle:progress", (progress) => applyBundleProgress(queryClient, progress));
+    socket.on("job:updated", (job) => applyJobUpdate(queryClient, job));
 
     return () => {
+      setLiveSocket(null);
       clearTimeout(retry);
       socket.removeAllListeners();
       socket.disconnect();
     };
   }, [queryClient]);
 
-  return <LiveStatusContext value={status}>{children}</LiveStatusContext>;
+  return (
+    <LiveStatusContext value={status}>
+      <LiveSocketContext value={liveSocket}>{children}</LiveSocketContext>
+    </LiveStatusContext>
+  );
 }

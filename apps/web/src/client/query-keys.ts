@@ -55,6 +55,15 @@ export const queryKeys = {
     list: () => ["bundles", "list"] as const,
     detail: (id: string) => ["bundles", id, "detail"] as const,
   },
+  jobs: {
+    all: () => ["jobs"] as const,
+    detail: (id: string) => ["jobs", id, "detail"] as const,
+  },
+  devices: {
+    all: () => ["devices"] as const,
+    list: (clusterId?: string) => ["devices", "list", { clusterId: clusterId ?? null }] as const,
+    detail: (id: string) => ["devices", id, "detail"] as const,
+  },
   audit: {
     list: (limit: number) => ["audit", "list", { limit }] as const,
   },

@@ -8,6 +8,7 @@ import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
 import type { RolloutScheduler } from "./rollouts/rollout-scheduler";
+import type { JobRunner } from "./jobs/job-runner";
 import type { Alerting } from "./alerts/start-alerting";
 
 /**
@@ -29,6 +30,10 @@ export interface ServerContext {
   /** The folder beside the database for blobs and key files. */
   dataDir: string;
   bundles: BundleRuntime;
+  /** Persisted jobs of named steps (provisioning, node join, …) run by this process. */
+  jobs: JobRunner;
+  /** Files the centre hands to devices: the agent build (apps/agent/dist) and the device scripts. */
+  assets: { agentDistDir: string; deviceScriptsDir: string };
   startedAt: Date;
   /** Drives chart rollouts; operator actions run through it (see rollouts/). */
   rollouts: RolloutScheduler;

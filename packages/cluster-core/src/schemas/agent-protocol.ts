@@ -64,9 +64,21 @@ export interface AgentToServerEvents extends TunnelAgentToCentreEvents, BundleAg
   "desired:applied": (report: DesiredApplied, ack: (res: AgentAck) => void) => void;
 }
 
+/**
+ * k3s:join-token — the centre asks the agent on a k3s server for the cluster's join token (the
+ * server's node-token), to join a new node. It travels only between the agent and the centre's
+ * provisioner: never to a browser, never into a log.
+ */
+export const ZJoinTokenAnswer = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), token: z.string().min(1).max(1024).regex(/^[\x21-\x7e]+$/, "a k3s token is printable ASCII without spaces") }),
+  z.object({ ok: z.literal(false), error: z.string().max(1000) }),
+]);
+export type JoinTokenAnswer = z.infer<typeof ZJoinTokenAnswer>;
+
 /** The centre sends agents the desired state, and kube API requests through the tunnel. */
 export interface ServerToAgentEvents extends TunnelCentreToAgentEvents, BundleCentreToAgentEvents {
   "desired:update": (state: DesiredState, ack: (res: AgentAck) => void) => void;
+  "k3s:join-token": (req: Record<string, never>, ack: (res: JoinTokenAnswer) => void) => void;
 }
 
 export { ZClusterSnapshot };

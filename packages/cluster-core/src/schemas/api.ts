@@ -125,7 +125,12 @@ export type CreateRegistrationTokenRequest = z.input<typeof ZCreateRegistrationT
 export interface RegistrationTokenCreated {
   token: string;
   expiresAt: string;
+  /** For a device that already has the agent. */
   command: string;
+  /** For a bare k3s server: one line that fetches the agent from the centre, installs it as a service and starts it. */
+  installCommand?: string;
+  /** How installCommand checks it talks to this centre, in words. */
+  installTrust?: string;
 }
 
 // ---- users and API tokens --------------------------------------------------------------

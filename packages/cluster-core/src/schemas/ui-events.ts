@@ -1,11 +1,12 @@
 import type { ClusterSummary } from "./api";
 import type { BundleClusterView } from "../bundles/bundle-api";
+import type { JobLogEvent, JobView, JobWatchRequest, UiAck } from "../jobs/job-views";
+import type { NotificationView } from "./alerts";
 
 /** A bundle's progress on one cluster, as its agent just reported. */
 export interface BundleProgressEvent extends BundleClusterView {
   bundleId: string;
 }
-import type { NotificationView } from "./alerts";
 
 /** Live updates pushed to browsers on the /ui namespace. */
 export interface ServerToUiEvents {
@@ -19,8 +20,16 @@ export interface ServerToUiEvents {
   "bundle:progress": (progress: BundleProgressEvent) => void;
   /** A rollout moved (a cluster's state, a wave, a halt): its views refetch. */
   "rollout:updated": (update: { rolloutId: string }) => void;
+  /** A job or one of its steps changed (status, progress). */
+  "job:updated": (job: JobView) => void;
+  /** New log lines of a job, to the browsers watching it (job:watch). */
+  "job:log": (event: JobLogEvent) => void;
   /** An alert fired or resolved: the notification list and its unread count refetch. */
   "notification:new": (notification: NotificationView) => void;
 }
 
-export type UiToServerEvents = Record<string, never>;
+/** Browsers ask for the live log of the jobs they show. */
+export interface UiToServerEvents {
+  "job:watch": (req: JobWatchRequest, ack: (res: UiAck) => void) => void;
+  "job:unwatch": (req: JobWatchRequest, ack: (res: UiAck) => void) => void;
+}

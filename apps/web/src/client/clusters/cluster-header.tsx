@@ -5,6 +5,7 @@ import { isConnected } from "../is-connected";
 import { LabelChips } from "../ui/label-chips";
 import { RelativeTime } from "../ui/relative-time";
 import { ClusterStatusBadge } from "./cluster-status-badge";
+import { AddNodeButton } from "./add-node-button";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { DownloadKubeconfigButton } from "./download-kubeconfig-button";
 import { EditLabelsButton } from "./edit-labels-button";
@@ -49,6 +50,7 @@ export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail;
           {!cluster.simulated && <DownloadKubeconfigButton id={cluster.id} />}
           {canOperate && (
             <>
+              {!cluster.simulated && <AddNodeButton cluster={cluster} />}
               <EditLabelsButton id={cluster.id} labels={cluster.labels} />
               <DeleteClusterButton id={cluster.id} name={cluster.name} />
             </>

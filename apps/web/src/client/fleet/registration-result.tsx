@@ -4,15 +4,22 @@ import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
 import { SecretBox } from "../ui/secret-box";
 
-/** The one-time registration command, shown once after "Add cluster". */
+/** The one-time registration commands, shown once after "Add cluster". */
 export function RegistrationResult({ created, clusterName, onDone }: { created: RegistrationTokenCreated; clusterName: string; onDone: () => void }) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        Run this on the device that runs k3s for <span className="font-mono font-semibold">{clusterName}</span>. The agent dials home, and the cluster
-        appears in the fleet as soon as it reports.
+        Run this as root on the k3s server of <span className="font-mono font-semibold">{clusterName}</span>. It fetches the agent from this centre, installs it
+        as a service with its token in a file only root can read, and starts it; the cluster appears in the fleet as soon as it reports.
       </p>
-      <SecretBox label="Registration command" value={created.command} copyLabel="Copy command" />
+      {created.installCommand && <SecretBox label="Install command" value={created.installCommand} copyLabel="Copy command" />}
+      {created.installTrust && <p className="text-xs text-slate-500">Trust: {created.installTrust}.</p>}
+      <details className="text-sm text-slate-600">
+        <summary className="cursor-pointer">The agent is already on the device?</summary>
+        <div className="mt-2">
+          <SecretBox label="Registration command" value={created.command} copyLabel="Copy registration command" />
+        </div>
+      </details>
       <p className="text-sm text-slate-600">
         The token works once and expires <RelativeTime iso={created.expiresAt} className="font-medium text-slate-900" /> (
         <span data-testid="registration-expires-at">{formatDateTime(created.expiresAt)}</span>). It is not shown again.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pumpFrames } from "./pump-frames";
 
 /** A link that sends one frame every `msPerFrame` (a queue in front of it) and acknowledges `delayMs` later. */
@@ -27,10 +27,24 @@ async function* frames(n: number) {
   for (let i = 0; i < n; i++) yield new Uint8Array(new Uint32Array([i]).buffer).reverse();
 }
 
+/** Runs the pump on a virtual clock: the link's timing is exact however busy the machine is. */
+async function pumpOnVirtualClock(...args: Parameters<typeof pumpFrames>) {
+  const result = pumpFrames(...args);
+  await vi.runAllTimersAsync();
+  return result;
+}
+
 describe("pumpFrames", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("opens the window fully on a fast link and sends every frame in order", async () => {
     const l = link(0.2, 20);
-    const result = await pumpFrames(frames(300), l.send, { targetQueueMs: 50, maxWindow: 16 });
+    const result = await pumpOnVirtualClock(frames(300), l.send, { targetQueueMs: 50, maxWindow: 16 });
     expect(result).toMatchObject({ frames: 300, window: 16 });
     expect(l.stats().order).toEqual([...Array(300).keys()]);
     expect(l.stats().maxInFlight).toBe(16);
@@ -38,7 +52,7 @@ describe("pumpFrames", () => {
 
   it("keeps only about the target's worth of frames queued in front of a slow link", async () => {
     const l = link(10, 5); // 100 frames/s; 50 ms of queue is ~5 frames
-    const result = await pumpFrames(frames(150), l.send, { targetQueueMs: 50, maxWindow: 64 });
+    const result = await pumpOnVirtualClock(frames(150), l.send, { targetQueueMs: 50, maxWindow: 64 });
     expect(result.window).toBeLessThan(12);
     expect(l.stats().maxInFlight).toBeLessThan(20);
   });

@@ -38,7 +38,20 @@ export interface ValidationIssue {
   message: string;
 }
 
+/**
+ * Marks AppErrors across copies of this module: the centre's process (dist/server.mjs) and
+ * Next.js's route bundles each carry their own AppError class, and services on the shared
+ * context (jobs, bundle blobs) throw into route handlers across that line.
+ */
+const APP_ERROR = Symbol.for("outpost.app-error");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+  }
+
   constructor(
     readonly code: AppErrorCode,
     message: string,

@@ -13,6 +13,8 @@ export interface AgentConnection {
   tunnel: CentreTunnel;
   /** Hands the agent a new generation of its desired state. */
   sendDesired(state: DesiredState): void;
+  /** Asks the agent on the k3s server for the cluster's join token (never logged, never to browsers). */
+  readJoinToken(): Promise<string>;
 }
 
 /** What an agent says about its link in a heartbeat or hello. */

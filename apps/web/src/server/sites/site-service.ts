@@ -55,7 +55,7 @@ export async function updateSite(db: Db, actor: CurrentUser, id: string, input: 
 /**
  * Deletes a site. A site with clusters is refused unless `moveClustersTo` names another site:
  * then its clusters move there and the site is deleted, in one transaction. Registration
- * tokens not used yet for the site are revoked with it.
+ * tokens not used yet for the site are revoked with it; its devices (provisioning) move or block it alike.
  */
 export async function deleteSite(db: Db, actor: CurrentUser, id: string, opts: { moveClustersTo?: string } = {}): Promise<{ movedClusters: number }> {
   const site = await db.site.findUnique({ where: { id }, include: withCount });
@@ -69,8 +69,14 @@ export async function deleteSite(db: Db, actor: CurrentUser, id: string, opts: {
   } else if (clusters > 0) {
     throw new AppError("CONFLICT", `site ${site.name} still has ${clusters} ${clusters === 1 ? "cluster" : "clusters"}: move them to another site (moveClustersTo=<site id>) or delete them first`);
   }
+  // Provisioned devices belong to a site too: they move with the clusters, or block the delete.
+  const devices = await db.device.count({ where: { siteId: id } });
+  if (!target && devices > 0) {
+    throw new AppError("CONFLICT", `site ${site.name} still has ${devices} ${devices === 1 ? "device" : "devices"}: move them with its clusters (moveClustersTo=<site id>) or delete them under Devices first`);
+  }
   const moved = await db.$transaction(async (tx) => {
     const res = target ? await tx.cluster.updateMany({ where: { siteId: id }, data: { siteId: target.id } }) : { count: 0 };
+    if (target) await tx.device.updateMany({ where: { siteId: id }, data: { siteId: target.id } });
     await tx.registrationToken.deleteMany({ where: { siteId: id, usedAt: null } });
     await tx.site.delete({ where: { id } });
     return res.count;

@@ -4,6 +4,7 @@ import {
   ZAgentHello,
   ZDesiredApplied,
   ZHeartbeat,
+  ZJoinTokenAnswer,
   ZOutboxBatch,
   type AgentAck,
   type AgentToServerEvents,
@@ -65,6 +66,12 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       tunnel: createCentreTunnel(socket),
       // Fire and forget: an agent that misses it gets the current generation at its next hello.
       sendDesired: (state) => void socket.emit("desired:update", state, () => {}),
+      async readJoinToken() {
+        const answer = ZJoinTokenAnswer.safeParse(await socket.timeout(15_000).emitWithAck("k3s:join-token", {}));
+        if (!answer.success) throw new Error(`the agent of ${clusterName} answered the join-token request with something else`);
+        if (!answer.data.ok) throw new Error(answer.data.error);
+        return answer.data.token;
+      },
     };
     refuseMalformedPackets(socket, (event, payload) => {
       const streamId = (payload as { streamId?: unknown } | null)?.streamId;

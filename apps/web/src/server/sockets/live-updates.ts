@@ -1,4 +1,4 @@
-import type { BundleProgressEvent, ClusterSummary, NotificationView } from "@outpost/cluster-core";
+import type { BundleProgressEvent, ClusterSummary, JobLogEvent, JobView, NotificationView } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
 import type { Db } from "../db/open-database";
 import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
@@ -15,9 +15,15 @@ export interface LiveUpdates {
   rolloutChanged(rolloutId: string): void;
   /** Calls `listener` whenever a cluster changed (presence, a report); the rollout scheduler listens. */
   onClusterChanged(listener: (clusterId: string) => void): void;
+  /** A job or one of its steps changed. */
+  jobUpdated(job: JobView): void;
+  /** New log lines of a job, to the browsers that watch it (room `job:<id>`). */
+  jobLog(event: JobLogEvent): void;
   /** An alert fired or resolved. */
   notificationAdded(notification: NotificationView): void;
 }
+
+export const jobRoom = (jobId: string) => `job:${jobId}`;
 
 /** Pushes changes to every signed-in browser on the /ui namespace. */
 export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
@@ -35,6 +41,8 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
     bundleProgress: (progress) => void ui.emit("bundle:progress", progress),
     rolloutChanged: (rolloutId) => void ui.emit("rollout:updated", { rolloutId }),
     onClusterChanged: (listener) => void listeners.push(listener),
+    jobUpdated: (job) => void ui.emit("job:updated", job),
+    jobLog: (event) => void ui.to(jobRoom(event.jobId)).emit("job:log", event),
     notificationAdded: (notification) => void ui.emit("notification:new", notification),
   };
 }

@@ -1,15 +1,19 @@
 import type { Namespace } from "socket.io";
-import type { CurrentUser, ServerToUiEvents, UiToServerEvents } from "@outpost/cluster-core";
+import { ZJobWatchRequest, type CurrentUser, type ServerToUiEvents, type UiAck, type UiToServerEvents } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
 import { AppError } from "../errors/app-error";
 import { refuseMalformedPackets } from "./refuse-malformed-packets";
+import { jobRoom } from "./live-updates";
+
+const KNOWN_EVENTS = new Set(["job:watch", "job:unwatch"]);
 
 export type UiNamespace = Namespace<UiToServerEvents, ServerToUiEvents, Record<string, never>, { user: CurrentUser }>;
 
 /**
  * The /ui namespace carries live updates to signed-in browsers (any role may watch). Browsers
- * send nothing; anything they do send is answered with an error and ignored.
+ * only ask to watch (and stop watching) a job's live log; anything else is answered with an
+ * error and ignored.
  */
 export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void {
   nsp.use((socket, next) => {
@@ -32,7 +36,17 @@ export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void 
 
   nsp.on("connection", (socket) => {
     refuseMalformedPackets(socket);
+    const watch = (join: boolean) => (req: unknown, ack: unknown) => {
+      const reply: (res: UiAck) => void = typeof ack === "function" ? (ack as (res: UiAck) => void) : () => {};
+      const parsed = ZJobWatchRequest.safeParse(req);
+      if (!parsed.success) return reply({ ok: false, error: "expected {jobId}" });
+      void (join ? socket.join(jobRoom(parsed.data.jobId)) : socket.leave(jobRoom(parsed.data.jobId)));
+      reply({ ok: true });
+    };
+    socket.on("job:watch", watch(true));
+    socket.on("job:unwatch", watch(false));
     socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
       const ack = args[args.length - 1];
       if (typeof ack === "function") ack({ ok: false, error: `unknown event '${event}': the /ui namespace only sends` });
     });
