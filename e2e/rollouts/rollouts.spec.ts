@@ -67,9 +67,13 @@ test("an operator uploads a chart, rolls it out with a canary, watches it live, 
   await expect(page.getByRole("alert").filter({ hasText: "Halted" })).toContainText("halted by admin: checking the canary by hand");
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(page.getByText("The next wave waits for an operator's approval.")).toBeVisible({ timeout: 30_000 });
+  // Waves of 25 % (the default): two clusters after the canary make two waves, each approved.
+  await page.getByRole("button", { name: "Approve next wave" }).click();
+  await expect(page.getByRole("region", { name: "wave 1" }).getByTestId(/^target-/).getByText("healthy")).toHaveCount(1, { timeout: 120_000 });
+  await expect(page.getByText("The next wave waits for an operator's approval.")).toBeVisible({ timeout: 60_000 });
   await page.getByRole("button", { name: "Approve next wave" }).click();
   await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByRole("region", { name: "wave 1" }).getByTestId(/^target-/).getByText("healthy")).toHaveCount(2);
+  await expect(page.getByRole("region", { name: "wave 2" }).getByTestId(/^target-/).getByText("healthy")).toHaveCount(1);
 
   // Roll back: confirmed, tracked as its own rollout, completes.
   await page.getByRole("button", { name: "Roll back" }).click();
