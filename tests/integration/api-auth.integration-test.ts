@@ -10,7 +10,6 @@ import { eventually } from "../support/eventually";
 import { packageTestChart } from "../support/helm-charts";
 import { startHelmRepository, type HelmRepository } from "../support/helm-repository";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { eventually } from "../support/eventually";
 import { generateSshKey } from "../support/devices/generate-ssh-key";
 
 describe("API: authentication, roles and bad input", () => {
