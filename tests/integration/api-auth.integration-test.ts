@@ -498,7 +498,7 @@ describe("API: authentication, roles and bad input", () => {
           ids.paused = await registerCluster(ids.site, "audited-paused", { "audited-rollout": "yes" });
           const { token } = await admin.createRegistrationToken(ids.site, "audited-online", { "audited-rollout": "yes" });
           agent = startAgent({ server: centre.url, registrationToken: token, simulate: "audited-online", env: { OUTPOST_SIM_CHANGE_INTERVAL_MS: "2000" } });
-          ids.online = (await eventually(() => admin.clusters(), (cs) => cs.some((c) => c.name === "audited-online" && c.status === "online"), "sim agent online", 30_000)).find((c) => c.name === "audited-online")!.id;
+          ids.online = (await eventually(() => admin.clusters(), (cs) => cs.some((c) => c.name === "audited-online" && c.status === "online"), "sim agent online", 120_000)).find((c) => c.name === "audited-online")!.id;
         },
         run: async () => (await admin.ok("PUT", `/api/v1/sites/${ids.site}/maintenance-windows`, { windows: [] }), ids.site),
       },
