@@ -70,9 +70,14 @@ async function main(): Promise<void> {
   await fleet.register(300_000);
   await fleet.startAgents(10_000, 120_000);
   for (;;) {
-    const connected = (await admin.ok<{ agentsConnected: number }>("GET", "/api/v1/metrics")).agentsConnected;
+    // While 2,000 agents connect and send their first snapshots the centre can be too busy to
+    // answer within the client's timeout: a missed poll is retried, not fatal.
+    const connected = await admin.ok<{ agentsConnected: number }>("GET", "/api/v1/metrics").then(
+      (m) => m.agentsConnected,
+      (err: unknown) => (progress(`  metrics not answered (${String(err)}); asking again`), -1),
+    );
     if (connected >= CLUSTERS) break;
-    progress(`  ${connected} connected`);
+    if (connected >= 0) progress(`  ${connected} connected`);
     await sleep(3_000);
   }
   await sleep(5_000);
