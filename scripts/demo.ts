@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       token = (await admin.createRegistrationToken(site.id, clusterName, { ...s.labels, env: "demo" })).token;
     }
     mkdirSync(stateDir, { recursive: true });
-    const agent = startProcess(process.execPath, [AGENT_BIN, "--server", url, "--registration-token", token, "--simulate", clusterName, "--state-dir", stateDir]);
+    const agent = startProcess(process.execPath, [AGENT_BIN, "--server", url, "--insecure-plain-http", "--simulate", clusterName, "--state-dir", stateDir], { env: { ...process.env, OUTPOST_REGISTRATION_TOKEN: token } });
     agent.child.stdout?.on("data", (d: Buffer) => process.stdout.write(`[${clusterName}] ${d}`));
     agent.child.stderr?.on("data", (d: Buffer) => process.stderr.write(`[${clusterName}] ${d}`));
     children.push(agent);

@@ -3,7 +3,7 @@
  * tunnel) on one port. Start-up: configuration → database + migrations → first admin → Next → listen.
  */
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,14 +16,19 @@ import { applyMigrations } from "./src/server/db/apply-migrations";
 import { bootstrapAdmin } from "./src/server/auth/bootstrap-admin";
 import { setServerContext, type ServerContext } from "./src/server/context";
 import { createAuthCache } from "./src/server/auth/auth-cache";
+import { createLiveConnections } from "./src/server/access/live-connections";
+import { syncAccessBindings } from "./src/server/access/sync-access-bindings";
+import { isTrustedProxy, parseTrustedProxies } from "./src/server/http/trusted-proxies";
+import { stripUntrustedForwarding } from "./src/server/http/strip-untrusted-forwarding";
+import { startRetention } from "./src/server/retention/start-retention";
+import { startCredentialRotation } from "./src/server/agent-credentials/start-credential-rotation";
 import { createSecretBox } from "./src/server/secrets/secret-box";
 import { loadSecretKey } from "./src/server/secrets/load-secret-key";
 import { createLoginThrottle, LOGIN_FAILURE_WINDOW_MS } from "./src/server/auth/login-throttle";
 import { createRequestHandler } from "./src/server/http/create-request-handler";
-import { answerClientError } from "./src/server/http/answer-client-error";
-import { refuseUpgrade } from "./src/server/http/refuse-upgrade";
-import { SERVED_METHODS } from "./src/server/http/screen-request";
-import { createUpgradeDispatcher } from "./src/server/http/dispatch-upgrade";
+import { attachConnectionHandlers, SERVER_TIMEOUTS } from "./src/server/http/attach-connection-handlers";
+import { createConnectionGuard } from "./src/server/http/connection-guard";
+import { connectionLimits } from "./src/server/http/connection-limits";
 import { createLiveUpdates } from "./src/server/sockets/live-updates";
 import { createAgentPresence, markAllOfflineAtStart } from "./src/server/fleet/agent-presence";
 import { registerAgentNamespace, type AgentNamespace } from "./src/server/sockets/agent-namespace";
@@ -65,15 +70,19 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  // Nobody's forwarding headers are trusted yet (OUTPOST_TRUSTED_PROXIES will name the proxies).
-  const onRequest = createRequestHandler({ ctx: () => ctx, next: handle, isTrustedProxy: () => false });
-  const httpServer =
-    config.tlsCertFile && config.tlsKeyFile
-      ? createTlsServer({ cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }, onRequest)
-      : createServer(onRequest);
+  // Forwarding headers are believed only from the proxies OUTPOST_TRUSTED_PROXIES names.
+  const trustedProxies = parseTrustedProxies(config.trustedProxies);
+  const trusted = (address: string) => isTrustedProxy(trustedProxies, address);
+  const guard = createConnectionGuard(connectionLimits(config));
+  const onRequest = createRequestHandler({ ctx: () => ctx, next: handle, isTrustedProxy: trusted, guard, dev: config.dev });
+  const tls = Boolean(config.tlsCertFile && config.tlsKeyFile);
+  const httpServer = tls
+    ? createTlsServer({ cert: readFileSync(config.tlsCertFile!), key: readFileSync(config.tlsKeyFile!), handshakeTimeout: 10_000, ...SERVER_TIMEOUTS }, onRequest)
+    : createServer(SERVER_TIMEOUTS, onRequest);
   // socket.io leaves other upgrades alone (rather than cutting them after a second): the
-  // dispatcher below answers each of them at once.
-  const io = new Server(httpServer, { destroyUpgrade: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: 8 * 1024 * 1024 });
+  // dispatcher answers each of them at once. A connection that joins no namespace is closed
+  // after connectTimeout.
+  const io = new Server(httpServer, { destroyUpgrade: false, pingInterval: 10_000, pingTimeout: 8_000, connectTimeout: 10_000, maxHttpBufferSize: 8 * 1024 * 1024 });
 
   // Each namespace speaks its own typed protocol; io.of() only knows the server-wide defaults.
   const uiNamespace = io.of(UI_NAMESPACE) as unknown as UiNamespace;
@@ -83,22 +92,25 @@ async function main(): Promise<void> {
   const rollouts = createRolloutScheduler(() => ctx, {
     now: createRolloutClock(process.env.OUTPOST_ROLLOUT_CLOCK_OFFSET_FILE),
     intervalMs: config.rolloutTickMs,
-    onChange: (id) => live.rolloutChanged(id),
+    onChange: (id) => live.rolloutChanged(db, id),
   });
   live.onClusterChanged(() => rollouts.poke());
   const jobs = createJobRunner(db, live);
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), jobs, assets: { agentDistDir: process.env.OUTPOST_AGENT_DIST ?? join(repoDir, "apps/agent/dist"), deviceScriptsDir: join(webDir, "src/server/provision/device-scripts") }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} }, rollouts };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), jobs, assets: { agentDistDir: process.env.OUTPOST_AGENT_DIST ?? join(repoDir, "apps/agent/dist"), deviceScriptsDir: join(webDir, "src/server/provision/device-scripts") }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} }, rollouts };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
   registerUiNamespace(uiNamespace, ctx);
   registerAgentNamespace(agentNamespace, ctx);
   ctx.alerting = startAlerting(ctx);
-  const stopRetention = startHistoryRetention(ctx);
-  httpServer.on("upgrade", createUpgradeDispatcher(ctx, config.dev ? app.getUpgradeHandler() : undefined));
-  httpServer.on("clientError", answerClientError);
-  // CONNECT (a forward-proxy request) is nothing the centre serves: refused, not silently dropped.
-  httpServer.on("connect", (_req, socket) => refuseUpgrade(socket, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "this method is not served by Outpost" } }, { allow: SERVED_METHODS.join(", ") }));
+  const stopHistoryRetention = startHistoryRetention(ctx);
+  const stopRetention = startRetention(ctx);
+  const stopRotation = startCredentialRotation(ctx);
+  const bound = await syncAccessBindings(ctx);
+  if (bound) log.info({ clusters: bound }, "RBAC bindings for Outpost's roles added to desired states");
+  // Upgrades (socket.io's included) see forwarding headers only from trusted proxies too.
+  httpServer.prependListener("upgrade", (req: IncomingMessage) => stripUntrustedForwarding(req, trusted));
+  attachConnectionHandlers(httpServer, { ctx, guard, tls, devUpgrade: config.dev ? app.getUpgradeHandler() : undefined, namespaces: [io.of(UI_NAMESPACE), io.of(AGENT_NAMESPACE)] });
 
   jobs.register(provisionJobKind(ctx));
   jobs.register(joinCommandJobKind(ctx));
@@ -114,9 +126,11 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
+    stopRetention();
+    stopRotation();
     io.close();
     httpServer.close();
-    stopRetention();
+    stopHistoryRetention();
     // Running steps are marked interrupted (resumable) before the database closes.
     void rollouts
       .stop()

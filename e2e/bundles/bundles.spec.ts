@@ -20,7 +20,7 @@ test.afterAll(async () => {
   rmSync(src, { recursive: true, force: true });
 });
 
-test("an operator uploads a bundle, assigns it to a cluster and watches its transfer reach 100 %", async ({ page }) => {
+test("an operator uploads a bundle, assigns it to a cluster and watches its transfer move live and reach 100 %", async ({ page }) => {
   await signIn(page, fleet.centre.url, "admin", ADMIN_PASSWORD);
   await page.getByRole("navigation").getByRole("link", { name: "Bundles" }).click();
   await expect(page.getByText("No bundles yet")).toBeVisible();
@@ -40,12 +40,18 @@ test("an operator uploads a bundle, assigns it to a cluster and watches its tran
   await expect(page.getByRole("heading", { name: "harbour-base 2026.12.1" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("table", { name: "Bundle contents" }).getByRole("row")).toHaveCount(3);
 
+  // A capped site (4 MiB/s) makes the 24 MiB transfer last several seconds, so the page must
+  // show it moving, not only its end.
+  const [cluster] = await fleet.admin.clusters();
+  await fleet.admin.ok("PATCH", `/api/v1/sites/${cluster!.siteId}`, { bandwidthCapBytesPerSec: 4 * 1024 * 1024 });
   await page.getByRole("button", { name: "Assign" }).first().click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Cluster", { exact: true }).selectOption({ label: "harbour-1-k3s (harbour-1, online)" });
   await dialog.getByRole("button", { name: "Assign bundle" }).click();
 
   const row = page.getByRole("table", { name: "Clusters holding the bundle" }).getByRole("row", { name: /harbour-1-k3s/ });
+  // Live per-cluster progress (no reload): a value between 1 and 99 %, then 100 %.
+  await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", /^[1-9][0-9]?$/, { timeout: 30_000 });
   await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
   await expect(row.getByText("Installed")).toBeVisible();
 

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import type { BundleView, ClusterSummary } from "@outpost/cluster-core";
 import { startAgent, type AgentProcess } from "../../tests/support/agent";
 import { ApiClient } from "../../tests/support/api-client";
-import { createApiToken, holding, runCliOk, tempDir, writeRandomFile } from "../../tests/support/bundles";
+import { cliEnv, createAndPushBundle, holding, tempDir, writeRandomFile } from "../../tests/support/bundles";
 import { ADMIN_PASSWORD, startCentre } from "../../tests/support/centre";
 import { eventually } from "../../tests/support/eventually";
 import { sleep, startFaultCentre } from "../../tests/support/fault-fixtures";
@@ -45,10 +45,9 @@ const report = (key: string, value: string) => {
 
 async function pushBundle(cli: Record<string, string>, admin: ApiClient, name: string, files: string[]): Promise<BundleView> {
   const dir = join(work, `bundle-${name}-${Date.now()}`);
-  await runCliOk(["bundle", "create", "--name", name, "--version", "1", "--out", dir, ...files.flatMap((f) => ["--images", f])], cli);
-  await runCliOk(["bundle", "push", dir], cli);
+  const bundle = await createAndPushBundle(admin, cli, name, dir, files.flatMap((f) => ["--images", f]));
   rmSync(dir, { recursive: true, force: true });
-  return (await admin.ok<BundleView[]>("GET", "/api/v1/bundles")).find((b) => b.name === name)!;
+  return bundle;
 }
 
 /**
@@ -64,7 +63,7 @@ async function linkFigures(files: string[], extra: string, capFile: string): Pro
   const fc = await startFaultCentre({ heartbeatTimeoutMs: 30_000, env: { OUTPOST_BLOB_DIR: join(work, "centre-blobs") } });
   let agent: AgentProcess | undefined;
   try {
-    const cli = { OUTPOST_SERVER: fc.centre.url, OUTPOST_TOKEN: await createApiToken(fc.admin) };
+    const cli = await cliEnv(fc.centre.url, fc.admin);
     const a = await pushBundle(cli, fc.admin, "bench-a", files);
     const b = await pushBundle(cli, fc.admin, "bench-b", [...files.slice(0, -1), extra]);
     const c = await pushBundle(cli, fc.admin, "bench-cap", [capFile]);
@@ -141,7 +140,7 @@ async function rssFigure(files: string[]): Promise<void> {
   const agents: AgentProcess[] = [];
   try {
     const admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
-    const cli = { OUTPOST_SERVER: centre.url, OUTPOST_TOKEN: await createApiToken(admin) };
+    const cli = await cliEnv(centre.url, admin);
     const a = await pushBundle(cli, admin, "bench-rss", files);
     const site = await admin.createSite("bench-rss");
     for (let i = 0; i < AGENTS; i++) {

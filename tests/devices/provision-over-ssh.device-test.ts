@@ -223,7 +223,7 @@ describe("failures stop at the right step, change nothing, and a retry finishes 
     expect((await pc.device(created.device.id)).hostKey!.fingerprint).toBe(presented);
   });
 
-  it("a link cut during the upload: fails at upload; the retry resumes the partial file and joins", async () => {
+  it("a link cut during the upload: fails at upload; the retry sends only what is still missing and joins", async () => {
     const d = await device(8, "harbour-flaky");
     const created = await join(d);
     await eventually(() => pc.job(created.job!.id), (j) => (stepOf(j, "upload").progress ?? 0) > 0.15, "upload under way", 60_000);
@@ -235,7 +235,11 @@ describe("failures stop at the right step, change nothing, and a retry finishes 
     await pc.admin.ok("POST", `/api/v1/jobs/${failed.id}/retry`);
     const done = await pc.waitJob(failed.id);
     expect(done.status, done.error ?? "").toBe("succeeded");
-    expect(done.logs.some((l) => /^resuming \/var\/lib\/rancher\/k3s\/agent\/images\/.+ at [\d.]+ MiB of [\d.]+ MiB$/.test(l.message))).toBe(true);
+    // Where the cut lands depends on the machine's speed (mid-file → "resuming …", between files →
+    // already staged), so the check is what both share: the retry sends less than the first attempt.
+    const totals = done.logs.flatMap((l) => /^uploading \d+ file\(s\), ([\d.]+) MiB$/.exec(l.message)?.[1] ?? []).map(Number);
+    expect(totals.length).toBeGreaterThanOrEqual(1);
+    expect(totals[1] ?? 0).toBeLessThan(totals[0]!);
     expect(await d.runOk("sha256sum", ["/var/lib/rancher/k3s/agent/images/k3s-airgap-images-amd64.tar"])).toContain(pc.bundle.blobs.find((b) => b.role === "airgap-images")!.sha256);
   });
 

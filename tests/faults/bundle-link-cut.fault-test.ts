@@ -6,9 +6,8 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BundleView } from "@outpost/cluster-core";
 import { startAgent, type AgentProcess } from "../support/agent";
-import { createApiToken, filesUnder, holding, partialBytes, runCliOk, sha256File, tempDir, writeRandomFile } from "../support/bundles";
+import { cliEnv, createAndPushBundle, filesUnder, holding, partialBytes, sha256File, tempDir, writeRandomFile } from "../support/bundles";
 import { eventually } from "../support/eventually";
 import { startFaultCentre, type FaultCentre } from "../support/fault-fixtures";
 import { createDevice, destroyAllDevices, requireHubNamespace, type Device } from "../support/netns";
@@ -41,10 +40,7 @@ describe("a bundle transfer across a cut link", () => {
     const out = tempDir("fault-out");
     temps.push(src, out);
     const images = await writeRandomFile(join(src, "images.tar"), SIZE);
-    const cli = { OUTPOST_SERVER: fc.centre.url, OUTPOST_TOKEN: await createApiToken(fc.admin) };
-    await runCliOk(["bundle", "create", "--name", "ferry", "--version", "1", "--out", join(out, "b"), "--images", images], cli);
-    await runCliOk(["bundle", "push", join(out, "b")], cli);
-    const [bundle] = await fc.admin.ok<BundleView[]>("GET", "/api/v1/bundles");
+    const bundle = await createAndPushBundle(fc.admin, await cliEnv(fc.centre.url, fc.admin), "ferry", join(out, "b"), ["--images", images]);
 
     const token = await fc.token("ferry-k3s");
     const stateDir = tempDir("fault-agent");
@@ -54,7 +50,7 @@ describe("a bundle transfer across a cut link", () => {
     // Slow enough to cut the link in the middle, on any machine.
     const site = (await fc.admin.cluster(clusterId)).siteId;
     await fc.admin.ok("PATCH", `/api/v1/sites/${site}`, { bandwidthCapBytesPerSec: 6 * MiB });
-    await fc.admin.ok("POST", `/api/v1/bundles/${bundle!.id}/assignments`, { clusterId });
+    await fc.admin.ok("POST", `/api/v1/bundles/${bundle.id}/assignments`, { clusterId });
 
     const sha = await sha256File(images);
     const placed = join(stateDir, "root/var/lib/rancher/k3s/agent/images/images.tar");
@@ -69,7 +65,7 @@ describe("a bundle transfer across a cut link", () => {
     expect(existsSync(placed)).toBe(false);
     await device.linkUp();
 
-    const done = await eventually(() => holding(fc.admin, bundle!.id, clusterId), (h) => h?.state === "installed", "installed after the link returned", 120_000);
+    const done = await eventually(() => holding(fc.admin, bundle.id, clusterId), (h) => h?.state === "installed", "installed after the link returned", 120_000);
     // The same agent process counted every byte it received, across the cut: at most the chunk
     // in flight when the link went down came twice.
     expect(done!.bytesFetched).toBeGreaterThanOrEqual(SIZE);

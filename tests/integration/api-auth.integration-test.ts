@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
 import { createServer, type AddressInfo } from "node:net";
 import type { AuditEventView, BundleDetail, ClusterSummary, RolloutDetail } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
@@ -160,7 +161,9 @@ describe("API: authentication, roles and bad input", () => {
     ] as const) {
       const res = await viewer.call<{ error: { code: string; message: string } }>(method, path, body);
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.body.error, `${method} ${path}`).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^this needs the (operator|admin) role; you are viewer$/) });
+      expect(res.body.error, `${method} ${path}`).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(
+          /^(this needs the (operator|admin) role( on cluster viewed-k3s)?; you are viewer( there)?|you do not operate clusters at site viewed with these labels; ask an admin for a grant)$/,
+        ) });
     }
     expect(await everything(clusterId)).toEqual(before);
     expect((await admin.cluster(clusterId)).labels).toEqual({ tier: "gold" });
@@ -291,6 +294,10 @@ describe("API: authentication, roles and bad input", () => {
     const blobSha = createHash("sha256").update(manifestYaml).digest("hex");
     let channelId = "";
     let ruleId = "";
+    let groupId = "";
+    let grantId = "";
+    let agentCredential = "";
+    let fakeAgent: Socket | undefined;
     const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null>; prepare?: () => Promise<void> }[] = [
       { route: "POST /api/v1/sites", action: "site.create", actor: () => "admin", run: async () => (siteId = (await admin.createSite("audited-site")).id) },
       { route: "PATCH /api/v1/sites/[id]", action: "site.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/sites/${siteId}`, { location: "Hall 3" }), siteId) },
@@ -304,7 +311,34 @@ describe("API: authentication, roles and bad input", () => {
         route: "POST /api/v1/agent/register",
         action: "cluster.register",
         actor: () => "agent:audited-k3s",
-        run: async () => (clusterId = (await anon.ok<{ clusterId: string }>("POST", "/api/v1/agent/register", { registrationToken, agentVersion: "test", simulated: true })).clusterId),
+        run: async () => {
+          const registered = await anon.ok<{ clusterId: string; credential: string }>("POST", "/api/v1/agent/register", { registrationToken, agentVersion: "test", simulated: true });
+          agentCredential = registered.credential;
+          return (clusterId = registered.clusterId);
+        },
+      },
+      {
+        // Rotation needs the agent online to take the new credential: a minimal agent that saves it at once.
+        route: "POST /api/v1/clusters/[id]/agent-credential/rotate",
+        action: "agent-credential.rotate",
+        actor: () => "admin",
+        run: async () => {
+          fakeAgent = io(`${centre.url}/agent`, { auth: { clusterId, credential: agentCredential, agentVersion: "test", features: ["credential-rotation"] }, transports: ["websocket"], reconnection: false });
+          fakeAgent.on("credential:rotate", (_msg: unknown, ack: (res: { ok: true; receivedAt: number }) => void) => ack({ ok: true, receivedAt: Date.now() }));
+          await new Promise<void>((resolve, reject) => (fakeAgent!.on("connect", resolve), fakeAgent!.on("connect_error", reject)));
+          await eventually(() => admin.call("POST", `/api/v1/clusters/${clusterId}/agent-credential/rotate`), (r) => r.status === 200, "rotated while the agent is connected");
+          return clusterId;
+        },
+      },
+      {
+        route: "POST /api/v1/clusters/[id]/agent-credential/revoke",
+        action: "agent-credential.revoke",
+        actor: () => "admin",
+        run: async () => {
+          await admin.ok("POST", `/api/v1/clusters/${clusterId}/agent-credential/revoke`, { reason: "device stolen" });
+          fakeAgent?.close();
+          return clusterId;
+        },
       },
       { route: "PATCH /api/v1/clusters/[id]", action: "cluster.update-labels", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/clusters/${clusterId}`, { labels: { tier: "silver" } }), clusterId) },
       {
@@ -402,6 +436,17 @@ describe("API: authentication, roles and bad input", () => {
         actor: () => "admin",
         run: async () => (userId = (await admin.ok<{ id: string }>("POST", "/api/v1/users", { username: "audrey", password: "audrey-password-1", role: "viewer" })).id),
       },
+      { route: "POST /api/v1/groups", action: "group.create", actor: () => "admin", run: async () => (groupId = (await admin.ok<{ id: string }>("POST", "/api/v1/groups", { name: "audited-techs" })).id) },
+      { route: "POST /api/v1/groups/[id]/members", action: "group.add-member", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/groups/${groupId}/members`, { userId }), groupId) },
+      {
+        route: "POST /api/v1/grants",
+        action: "grant.create",
+        actor: () => "admin",
+        run: async () => (grantId = (await admin.ok<{ id: string }>("POST", "/api/v1/grants", { subject: { kind: "group", groupId }, role: "viewer", scope: { kind: "selector", selector: "tier=gold" } })).id),
+      },
+      { route: "DELETE /api/v1/grants/[id]", action: "grant.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/grants/${grantId}`), grantId) },
+      { route: "DELETE /api/v1/groups/[id]/members/[userId]", action: "group.remove-member", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/groups/${groupId}/members/${userId}`), groupId) },
+      { route: "DELETE /api/v1/groups/[id]", action: "group.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/groups/${groupId}`), groupId) },
       { route: "PATCH /api/v1/users/[id]", action: "user.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/users/${userId}`, { role: "operator" }), userId) },
       {
         route: "POST /api/v1/auth/login",

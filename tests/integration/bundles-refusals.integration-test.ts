@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseBundleManifest, type BundleView } from "@outpost/cluster-core";
 import { generateBundleSigningKey, signBundleManifest } from "@outpost/cluster-core/node";
 import { startBundleCentre, type BundleCentre } from "../support/bundle-centre";
-import { filesUnder, holding, runAgentImport, runCli, runCliOk, writeRandomFile } from "../support/bundles";
+import { createAndPushBundle, filesUnder, holding, runAgentImport, runCli, runCliOk, writeRandomFile } from "../support/bundles";
 import { eventually } from "../support/eventually";
 
 const MiB = 1024 * 1024;
@@ -19,9 +19,7 @@ describe("bundle refusals: tampered, truncated, bad signature, foreign key, path
     await writeRandomFile(join(src, `${name}.tar`), size);
     writeFileSync(join(src, `${name}.yaml`), `kind: ConfigMap # ${name}\n`);
     const dir = join(bc.temp(`out-${name}`), name);
-    await runCliOk(["bundle", "create", "--name", name, "--version", "1", "--out", dir, "--images", join(src, `${name}.tar`), "--manifest", join(src, `${name}.yaml`)], bc.cli);
-    await runCliOk(["bundle", "push", dir], bc.cli);
-    const id = (await bc.admin.ok<BundleView[]>("GET", "/api/v1/bundles")).find((b) => b.name === name)!.id;
+    const { id } = await createAndPushBundle(bc.admin, bc.cli, name, dir, ["--images", join(src, `${name}.tar`), "--manifest", join(src, `${name}.yaml`)]);
     return { id, dir, imagesSha: parseBundleManifest(readFileSync(join(dir, "manifest.json"), "utf8")).blobs[0]!.sha256 };
   };
   const centreBlob = (sha: string) => join(bc.blobDir, "sha256", sha.slice(0, 2), sha);

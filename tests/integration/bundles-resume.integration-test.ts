@@ -1,9 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BundleDetail, BundleView } from "@outpost/cluster-core";
+import type { BundleDetail } from "@outpost/cluster-core";
 import { startBundleCentre, type BundleCentre } from "../support/bundle-centre";
-import { filesUnder, holding, partialBytes, runCliOk, sha256File, writeRandomFile } from "../support/bundles";
+import { createAndPushBundle, filesUnder, holding, partialBytes, sha256File, writeRandomFile } from "../support/bundles";
 import { eventually } from "../support/eventually";
 
 const MiB = 1024 * 1024;
@@ -20,16 +20,14 @@ describe("bundle transfers survive an agent kill -9", () => {
     const src = bc.temp("src");
     const images = await writeRandomFile(join(src, "images.tar"), 40 * MiB);
     const dir = join(bc.temp("out"), "b");
-    await runCliOk(["bundle", "create", "--name", "images", "--version", "1", "--out", dir, "--images", images], bc.cli);
-    await runCliOk(["bundle", "push", dir], bc.cli);
-    const [b] = await bc.admin.ok<BundleView[]>("GET", "/api/v1/bundles");
+    const b = await createAndPushBundle(bc.admin, bc.cli, "images", dir, ["--images", images]);
     const sha = await sha256File(images);
 
     // A capped site makes the transfer take a few seconds, long enough to kill the agent inside it.
     await bc.admin.ok("PATCH", `/api/v1/sites/${bc.siteId}`, { bandwidthCapBytesPerSec: 8 * MiB });
     const cluster = await bc.register("mill-3-k3s");
     const { id: clusterId, stateDir, root } = cluster;
-    await bc.admin.ok("POST", `/api/v1/bundles/${b!.id}/assignments`, { clusterId });
+    await bc.admin.ok("POST", `/api/v1/bundles/${b.id}/assignments`, { clusterId });
 
     await eventually(async () => partialBytes(stateDir, sha), (n) => n >= 12 * MiB, "a third of the blob verified on the device", 30_000);
     await cluster.agent.kill();
@@ -40,12 +38,12 @@ describe("bundle transfers survive an agent kill -9", () => {
     expect(existsSync(join(root, "var/lib/rancher/k3s/agent/images/images.tar"))).toBe(false);
 
     bc.restart(cluster);
-    const h = await eventually(() => holding(bc.admin, b!.id, clusterId), (x) => x?.state === "installed", "installed after the restart", 60_000);
+    const h = await eventually(() => holding(bc.admin, b.id, clusterId), (x) => x?.state === "installed", "installed after the restart", 60_000);
     // The restarted agent asked only for what it lacked.
     expect(h!.bytesFetched).toBe(40 * MiB - kept);
     expect(await filesUnder(root)).toEqual({ "/var/lib/rancher/k3s/agent/images/images.tar": sha });
     expect(existsSync(partial)).toBe(false);
-    const detail = await bc.admin.ok<BundleDetail>("GET", `/api/v1/bundles/${b!.id}`);
+    const detail = await bc.admin.ok<BundleDetail>("GET", `/api/v1/bundles/${b.id}`);
     expect(detail.installedClusters).toBe(1);
   });
 });

@@ -76,12 +76,12 @@ describe("kube API through the tunnel", () => {
     await eventually(async () => (await metrics()).tunnelStreamsOpen, (n) => n === 0, "stream closed after kubectl exits", 10_000);
   });
 
-  it("lets a viewer read but refuses their writes", async () => {
-    const read = await kubectl(["get", "nodes", "-o", "name"], viewerKubeconfig);
+  it("lets a viewer read but the cluster's RBAC refuses their writes, naming the Outpost user", async () => {
+    const read = await kubectl(["get", "deployments", "-o", "name"], viewerKubeconfig);
     expect(read.code, read.stderr).toBe(0);
     const refused = await kubectl(["delete", "deployment", "watched"], viewerKubeconfig);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/may only read/);
+    expect(refused.stderr).toMatch(/User "outpost:vic" cannot delete resource "deployments"/);
     expect((await oc.cluster.kubectlRun(["get", "deployment", "watched", "-o", "name"])).stdout.trim()).toBe("deployment.apps/watched");
   });
 
@@ -135,7 +135,7 @@ describe("kube API through the tunnel", () => {
       const { clusterId: id, credential } = (await reg.json()) as { clusterId: string; credential: string };
       rogueId = id;
       rogueCredential = credential;
-      rogue = io(`${oc.centre.url}/agent`, { auth: { clusterId: id, credential, agentVersion: "rogue" }, transports: ["websocket"], reconnection: false });
+      rogue = io(`${oc.centre.url}/agent`, { auth: { clusterId: id, credential, agentVersion: "rogue", features: ["impersonation"] }, transports: ["websocket"], reconnection: false });
       sockets.push(rogue);
       rogue.on("tunnel:open", (o: unknown) => opensSeenByRogue.push(o));
       await new Promise<void>((resolve, reject) => (rogue.on("connect", resolve), rogue.on("connect_error", reject)));

@@ -35,11 +35,14 @@ export function startAgent(opts: AgentOptions): AgentProcess {
   if (bin === AGENT_BIN) assertAgentBuilt();
   else if (!existsSync(bin)) throw new Error(`no agent at ${bin}`);
   const stateDir = opts.stateDir ?? mkdtempSync(join(tmpdir(), "outpost-agent-"));
-  const args = [bin, "--server", opts.server, "--registration-token", opts.registrationToken, "--state-dir", stateDir, "--heartbeat-interval", "1"];
+  const args = [bin, "--server", opts.server, "--state-dir", stateDir, "--heartbeat-interval", "1"];
+  // Test centres often run without TLS; a device's agent refuses that unless told.
+  if (opts.server.startsWith("http:")) args.push("--insecure-plain-http");
   if (opts.simulate) args.push("--simulate", opts.simulate);
   if (opts.kubeconfig) args.push("--kubeconfig", opts.kubeconfig);
+  // The token travels in the environment, as on a device: never on the command line (ps).
   // Bundles land under the agent's own folder, never in the test machine's real /usr/local/bin.
-  const env = { ...process.env, OUTPOST_ROOT: join(stateDir, "root"), ...opts.env };
+  const env = { ...process.env, OUTPOST_REGISTRATION_TOKEN: opts.registrationToken, OUTPOST_ROOT: join(stateDir, "root"), ...opts.env };
   const handle = opts.netns
     ? startProcess("ip", ["netns", "exec", opts.netns, process.execPath, ...args], { env, cwd: opts.cwd })
     : startProcess(process.execPath, args, { env, cwd: opts.cwd });

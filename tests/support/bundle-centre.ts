@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { startAgent, type AgentProcess } from "./agent";
 import { ApiClient } from "./api-client";
-import { createApiToken, tempDir } from "./bundles";
+import { cliEnv, tempDir } from "./bundles";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "./centre";
 import { eventually } from "./eventually";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -50,7 +50,7 @@ export async function startBundleCentre(siteName: string): Promise<BundleCentre>
   const blobDir = temp("centre-blobs");
   const centre = await startCentre({ databaseUrl: db.url, env: { OUTPOST_BLOB_DIR: blobDir } });
   const admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
-  const cli = { OUTPOST_SERVER: centre.url, OUTPOST_TOKEN: await createApiToken(admin) };
+  const cli = await cliEnv(centre.url, admin);
   const siteId = (await admin.createSite(siteName)).id;
   const launch = (name: string, stateDir: string, token?: string) => {
     const agent = startAgent({ server: centre.url, registrationToken: token ?? "registered-already-0000", simulate: name, stateDir });

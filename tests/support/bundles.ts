@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BundleDetail } from "@outpost/cluster-core";
+import type { BundleDetail, BundleView } from "@outpost/cluster-core";
 import type { ApiClient } from "./api-client";
 import { assertCliBuilt } from "./assert-built";
 import { AGENT_BIN, REPO_DIR } from "./paths";
@@ -65,6 +65,23 @@ export function runAgentImport(dir: string, stateDir: string, root: string): Pro
 /** An API token of the signed-in user, for the CLI (OUTPOST_TOKEN). */
 export async function createApiToken(client: ApiClient, name = "bundles-test"): Promise<string> {
   return (await client.ok<{ token: string }>("POST", "/api/v1/api-tokens", { name })).token;
+}
+
+/** The `outpost` CLI's environment for a centre: its address and a fresh API token of `admin`. */
+export async function cliEnv(serverUrl: string, admin: ApiClient): Promise<{ OUTPOST_SERVER: string; OUTPOST_TOKEN: string }> {
+  return { OUTPOST_SERVER: serverUrl, OUTPOST_TOKEN: await createApiToken(admin) };
+}
+
+/**
+ * `outpost bundle create --name NAME --version 1 --out DIR CONTENT…` (e.g. `--images FILE`), then
+ * `outpost bundle push DIR`, as an operator does; returns the centre's view of the bundle.
+ */
+export async function createAndPushBundle(admin: ApiClient, cli: Record<string, string>, name: string, dir: string, content: string[]): Promise<BundleView> {
+  await runCliOk(["bundle", "create", "--name", name, "--version", "1", "--out", dir, ...content], cli);
+  await runCliOk(["bundle", "push", dir], cli);
+  const bundle = (await admin.ok<BundleView[]>("GET", "/api/v1/bundles")).find((b) => b.name === name);
+  if (!bundle) throw new Error(`bundle ${name} was pushed but the centre does not list it`);
+  return bundle;
 }
 
 /** A fresh temp directory. */

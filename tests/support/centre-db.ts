@@ -39,6 +39,8 @@ export interface CentreDb {
   duplicateChanges(clusterId: string): Promise<{ type: string; kind: string; namespace: string; name: string; resourceVersion: string; times: number }[]>;
   /** Any read-only query, for diagnostics (placeholders: `?` for SQLite, `$1…` for PostgreSQL). */
   query(sql: string, args?: (string | number)[]): Promise<Record<string, unknown>[]>;
+  /** Writes rows the API cannot make (e.g. backdated ones for retention); same placeholders as query. */
+  plant(sql: string, args?: (string | number)[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,9 @@ function sqliteReader(client: Client): CentreDb {
       const rs = await client.execute({ sql, args });
       return rs.rows.map((r) => Object.fromEntries(rs.columns.map((c, i) => [c, (r as unknown as unknown[])[i]])));
     },
+    async plant(sql, args = []) {
+      await client.execute({ sql, args });
+    },
     async close() {
       client.close();
     },
@@ -103,6 +108,9 @@ async function openPostgres(url: string): Promise<CentreDb> {
     },
     async query(sql, args = []) {
       return (await client.query(sql, args)).rows as Record<string, unknown>[];
+    },
+    async plant(sql, args = []) {
+      await client.query(sql, args);
     },
     async close() {
       await client.end();

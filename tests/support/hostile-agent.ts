@@ -23,7 +23,7 @@ export async function connectHostileAgent(centreUrl: string, admin: ApiClient, n
   });
   if (reg.status !== 201) throw new Error(`registering ${name} failed: ${reg.status} ${await reg.text()}`);
   const { clusterId, clusterName, credential } = (await reg.json()) as { clusterId: string; clusterName: string; credential: string };
-  const socket = io(`${centreUrl}/agent`, { auth: { clusterId, credential, agentVersion: "hostile" }, transports: ["websocket"], reconnection: false });
+  const socket = io(`${centreUrl}/agent`, { forceNew: true, auth: { clusterId, credential, agentVersion: "hostile" }, transports: ["websocket"], reconnection: false });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
     socket.once("connect_error", reject);

@@ -121,6 +121,14 @@ export async function startOnlineCluster(opts: OnlineClusterOptions = {}): Promi
       },
     };
     oc.clusterId = (await oc.waitOnline()).id;
+    // A cluster's first desired state holds Outpost's RBAC bindings (viewer → view, …): requests
+    // through the centre act as the Outpost user, and need them applied on the cluster.
+    await eventually(
+      () => admin.ok<{ generation: number; appliedGeneration: number }>("GET", `/api/v1/clusters/${oc.clusterId}/desired-state`),
+      (d) => d.generation > 0 && d.appliedGeneration === d.generation,
+      "Outpost's RBAC bindings applied",
+      30_000,
+    );
     return oc;
   } catch (err) {
     await agent?.stop().catch(() => undefined);

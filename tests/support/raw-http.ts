@@ -18,16 +18,17 @@ export interface RawExchange {
 /**
  * Sends bytes exactly as given on a fresh TCP connection and collects what comes back until the
  * server closes, `idleMs` passes without news after the first byte, or `timeoutMs` passes
- * before it. fetch() and http.request normalise what they
+ * before it; with `untilComplete`, also as soon as the first response is complete (by its
+ * length or chunked end), which keeps many exchanges fast. fetch() and http.request normalise what they
  * send (and refuse what they read), which would hide exactly what these tests look at.
  */
-export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; timeoutMs?: number; host?: string } = {}): Promise<RawExchange> {
+export function rawExchange(port: number, request: string | Buffer, opts: { idleMs?: number; timeoutMs?: number; host?: string; localAddress?: string; untilComplete?: boolean } = {}): Promise<RawExchange> {
   const idleMs = opts.idleMs ?? 500;
   return new Promise((resolve) => {
     const started = performance.now();
     let firstByteMs = -1;
     const chunks: Buffer[] = [];
-    const socket = connect({ port, host: opts.host ?? "127.0.0.1" });
+    const socket = connect({ port, host: opts.host ?? "127.0.0.1", localAddress: opts.localAddress });
     let timer = setTimeout(() => done(false), opts.timeoutMs ?? 10_000);
     const done = (closedByServer: boolean) => {
       clearTimeout(timer);
@@ -38,6 +39,7 @@ export function rawExchange(port: number, request: string | Buffer, opts: { idle
     socket.on("data", (d) => {
       if (firstByteMs < 0) firstByteMs = performance.now() - started;
       chunks.push(d);
+      if (opts.untilComplete && isComplete(Buffer.concat(chunks).toString("latin1"))) return done(false);
       clearTimeout(timer);
       timer = setTimeout(() => done(false), idleMs);
     });
@@ -72,4 +74,17 @@ function dechunk(text: string): string {
     out += text.slice(eol + 2, eol + 2 + size);
     i = eol + 2 + size + 2;
   }
+}
+
+/** The first response in `raw` is all there: head plus its length, or its chunked end. */
+function isComplete(raw: string): boolean {
+  const end = raw.indexOf("\r\n\r\n");
+  if (end === -1) return false;
+  const head = raw.slice(0, end).toLowerCase();
+  const status = Number(/^http\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
+  if (status === 204 || status === 304 || (status >= 100 && status < 200)) return true;
+  const length = /\r\ncontent-length:\s*(\d+)/.exec(head)?.[1];
+  if (length !== undefined) return raw.length - end - 4 >= Number(length);
+  if (/\r\ntransfer-encoding:[^\r]*chunked/.test(head)) return raw.endsWith("0\r\n\r\n");
+  return false;
 }

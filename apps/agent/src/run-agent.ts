@@ -12,6 +12,7 @@ import { USAGE } from "./cli/usage";
 import { runConnectionLoop } from "./connection/connection-loop";
 import { credentialPath } from "./credentials/credential-store";
 import { ensureCredential } from "./credentials/ensure-credential";
+import { createCredentialHolder } from "./credentials/credential-holder";
 import { createDriver } from "./drivers/create-driver";
 import type { LocalApi } from "./tunnel/local-api";
 import { SimDriver } from "./drivers/sim-driver";
@@ -78,6 +79,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     }
     const credential = await ensureCredential({ config, agentVersion: AGENT_VERSION, log, signal: stop.signal });
     if (!credential) return 0;
+    const credentials = createCredentialHolder(config.stateDir, credential);
 
     // From here on the agent works with or without a link: it records into the durable outbox
     // and reconciles the cached desired state; the connection loop only delivers.
@@ -114,7 +116,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
     bundleManager.start();
     await runConnectionLoop({
       server: config.server,
-      credential,
+      credentials,
       credentialFile: credentialPath(config.stateDir),
       agentVersion: AGENT_VERSION,
       runtime: {
@@ -125,6 +127,7 @@ export async function runAgent(argv: readonly string[], env: Record<string, stri
         localApi,
         heartbeatIntervalMs: config.heartbeatIntervalMs,
         agentVersion: AGENT_VERSION,
+        credentials,
         k3sTokenFile: config.k3sTokenFile,
         log,
       },

@@ -3,6 +3,10 @@ import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
 
+// Every page is rendered per request: each response carries its own CSP nonce
+// (server.ts), which a prerendered page could not have on its scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Outpost", template: "%s · Outpost" },
   description: "Fleet manager for k3s clusters at the edge",

@@ -13,6 +13,7 @@ import type { AgentSession } from "../../../apps/agent/src/connection/agent-sess
 import { runConnectionLoop } from "../../../apps/agent/src/connection/connection-loop";
 import { credentialPath, type StoredCredential } from "../../../apps/agent/src/credentials/credential-store";
 import { ensureCredential } from "../../../apps/agent/src/credentials/ensure-credential";
+import { createCredentialHolder } from "../../../apps/agent/src/credentials/credential-holder";
 import { AppliedObjectsStore } from "../../../apps/agent/src/desired/applied-objects-store";
 import { DesiredStateStore } from "../../../apps/agent/src/desired/desired-state-store";
 import { Reconciler } from "../../../apps/agent/src/desired/reconciler";
@@ -57,7 +58,7 @@ export interface SimAgent {
 function configFor(s: SimAgentSettings, registrationToken: string | undefined): AgentConfig {
   return {
     server: s.server,
-    registrationToken,
+    registrationToken: registrationToken === undefined ? undefined : { from: "env", token: registrationToken },
     cluster: { mode: "simulate", name: s.name, changeIntervalMs: s.changeIntervalMs },
     stateDir: s.stateDir,
     heartbeatIntervalMs: s.heartbeatIntervalMs,
@@ -110,9 +111,10 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
   bundles.start();
 
   let inAttemptConnected = false;
+  const credentials = createCredentialHolder(s.stateDir, credential);
   const loop = runConnectionLoop({
     server: s.server,
-    credential,
+    credentials,
     credentialFile: credentialPath(s.stateDir),
     agentVersion: AGENT_VERSION,
     runtime: {
@@ -123,6 +125,7 @@ export async function startSimAgent(s: SimAgentSettings, credential: StoredCrede
       localApi: null,
       heartbeatIntervalMs: s.heartbeatIntervalMs,
       agentVersion: AGENT_VERSION,
+      credentials,
       k3sTokenFile: DEFAULT_K3S_TOKEN_FILE,
       log,
     },

@@ -25,7 +25,7 @@ describe("parseAgentArgs", () => {
   it("reads a full command line for a real cluster", () => {
     const config = run([
       "--server", "https://outpost.example.com/",
-      "--registration-token", TOKEN,
+      "--registration-token-file", "/etc/outpost-agent/registration-token",
       "--kubeconfig", "/etc/rancher/k3s/k3s.yaml",
       "--state-dir", "/tmp/agent",
       "--heartbeat-interval", "2.5",
@@ -34,7 +34,7 @@ describe("parseAgentArgs", () => {
     ]);
     expect(config).toEqual({
       server: "https://outpost.example.com",
-      registrationToken: TOKEN,
+      registrationToken: { from: "file", path: "/etc/outpost-agent/registration-token" },
       cluster: { mode: "kube", kubeconfig: "/etc/rancher/k3s/k3s.yaml" },
       stateDir: "/tmp/agent",
       heartbeatIntervalMs: 2500,
@@ -46,7 +46,7 @@ describe("parseAgentArgs", () => {
   });
 
   it("applies defaults for a simulated cluster and accepts --flag=value", () => {
-    const config = run(["--server=http://127.0.0.1:3000", "--simulate=store-042"]);
+    const config = run(["--server=https://127.0.0.1:3000", "--simulate=store-042"]);
     expect(config.cluster).toEqual({ mode: "simulate", name: "store-042", changeIntervalMs: 15_000 });
     expect(config.stateDir).toBe(DEFAULT_STATE_DIR);
     expect(config.heartbeatIntervalMs).toBe(5000);
@@ -55,8 +55,8 @@ describe("parseAgentArgs", () => {
   });
 
   it("places bundles under / unless --root says otherwise, and wants it absolute", () => {
-    expect(run(["--server", "http://c:1", "--simulate", "a"]).root).toBe("/");
-    expect(configError(["--server", "http://c:1", "--simulate", "a", "--root", "relative/dir"])).toMatch(/--root must be an absolute directory/);
+    expect(run(["--server", "https://c:1", "--simulate", "a"]).root).toBe("/");
+    expect(configError(["--server", "https://c:1", "--simulate", "a", "--root", "relative/dir"])).toMatch(/--root must be an absolute directory/);
   });
 
   it("reads `import DIR` without needing a server", () => {
@@ -75,6 +75,7 @@ describe("parseAgentArgs", () => {
   it("falls back to the environment", () => {
     const config = run([], {
       OUTPOST_SERVER: "http://centre:3000",
+      OUTPOST_INSECURE_PLAIN_HTTP: "1",
       OUTPOST_REGISTRATION_TOKEN: TOKEN,
       OUTPOST_SIMULATE: "lab-1",
       OUTPOST_AGENT_STATE_DIR: "/srv/agent",
@@ -87,7 +88,7 @@ describe("parseAgentArgs", () => {
     });
     expect(config).toEqual({
       server: "http://centre:3000",
-      registrationToken: TOKEN,
+      registrationToken: { from: "env", token: TOKEN },
       cluster: { mode: "simulate", name: "lab-1", changeIntervalMs: 500 },
       stateDir: "/srv/agent",
       heartbeatIntervalMs: 10_000,
@@ -99,19 +100,20 @@ describe("parseAgentArgs", () => {
   });
 
   it("rejects a bad outbox bound or reconcile interval", () => {
-    expect(() => run(["--server", "http://c:1", "--simulate", "a"], { OUTPOST_OUTBOX_MAX_BYTES: "12" })).toThrow(/OUTPOST_OUTBOX_MAX_BYTES/);
-    expect(() => run(["--server", "http://c:1", "--simulate", "a"], { OUTPOST_RECONCILE_INTERVAL_MS: "soon" })).toThrow(/OUTPOST_RECONCILE_INTERVAL_MS/);
+    expect(() => run(["--server", "https://c:1", "--simulate", "a"], { OUTPOST_OUTBOX_MAX_BYTES: "12" })).toThrow(/OUTPOST_OUTBOX_MAX_BYTES/);
+    expect(() => run(["--server", "https://c:1", "--simulate", "a"], { OUTPOST_RECONCILE_INTERVAL_MS: "soon" })).toThrow(/OUTPOST_RECONCILE_INTERVAL_MS/);
   });
 
   it("lets flags win over the environment, cluster flags as a pair", () => {
-    const env = { OUTPOST_SERVER: "http://env:1", OUTPOST_KUBECONFIG: "/env/kubeconfig" };
-    const config = run(["--server", "http://flag:2", "--simulate", "demo"], env);
-    expect(config.server).toBe("http://flag:2");
+    const env = { OUTPOST_SERVER: "https://env:1", OUTPOST_KUBECONFIG: "/env/kubeconfig", OUTPOST_REGISTRATION_TOKEN_FILE: "/env/token" };
+    const config = run(["--server", "https://flag:2", "--simulate", "demo", "--registration-token-file", "/flag/token"], env);
+    expect(config.server).toBe("https://flag:2");
+    expect(config.registrationToken).toEqual({ from: "file", path: "/flag/token" });
     expect(config.cluster).toMatchObject({ mode: "simulate", name: "demo" });
   });
 
   it("treats empty environment variables as unset", () => {
-    expect(run(["--server", "http://a", "--simulate", "x"], { OUTPOST_REGISTRATION_TOKEN: "", OUTPOST_HEARTBEAT_INTERVAL: " " }))
+    expect(run(["--server", "https://a", "--simulate", "x"], { OUTPOST_REGISTRATION_TOKEN: "", OUTPOST_HEARTBEAT_INTERVAL: " " }))
       .toMatchObject({ registrationToken: undefined, heartbeatIntervalMs: 5000 });
   });
 
@@ -123,34 +125,44 @@ describe("parseAgentArgs", () => {
 
   it.each([
     [[], /--server URL is required/],
-    [["--server", "http://a"], /one of --kubeconfig PATH or --simulate NAME is required/],
-    [["--server", "http://a", "--simulate", "x", "--kubeconfig", "/k"], /exactly one of --kubeconfig and --simulate/],
+    [["--server", "https://a"], /one of --kubeconfig PATH or --simulate NAME is required/],
+    [["--server", "https://a", "--simulate", "x", "--kubeconfig", "/k"], /exactly one of --kubeconfig and --simulate/],
     [["--server", "not a url", "--simulate", "x"], /must be a URL/],
     [["--server", "ws://a", "--simulate", "x"], /http or https/],
-    [["--server", "http://user:pw@a", "--simulate", "x"], /must not contain credentials/],
-    [["--server", "http://a", "--simulate", "Store_1"], /lower-case DNS label/],
-    [["--server", "http://a", "--simulate", "x", "--registration-token", "short"], /16 to 256 characters/],
-    [["--server", "http://a", "--simulate", "x", "--heartbeat-interval", "soon"], /--heartbeat-interval/],
-    [["--server", "http://a", "--simulate", "x", "--heartbeat-interval", "0"], /--heartbeat-interval/],
-    [["--server", "http://a", "--simulate", "x", "--state-dir", ""], /--state-dir/],
-    [["--server", "http://a", "--kubeconfig", ""], /--kubeconfig must be a file path/],
-    [["--server", "http://a", "--simulate", "x", "--verbose"], /Unknown option '--verbose'/],
-    [["--server", "http://a", "--simulate", "x", "extra"], /Unexpected argument 'extra'/],
+    [["--server", "https://user:pw@a", "--simulate", "x"], /must not contain credentials/],
+    [["--server", "https://a", "--simulate", "Store_1"], /lower-case DNS label/],
+    [["--server", "https://a", "--simulate", "x", "--registration-token", TOKEN], /every user of this machine \(ps\).*--registration-token-file/],
+    [["--server", "https://a", "--simulate", "x", "--registration-token-file", ""], /--registration-token-file must be a file path/],
+    [["--server", "https://a", "--simulate", "x", "--heartbeat-interval", "soon"], /--heartbeat-interval/],
+    [["--server", "https://a", "--simulate", "x", "--heartbeat-interval", "0"], /--heartbeat-interval/],
+    [["--server", "https://a", "--simulate", "x", "--state-dir", ""], /--state-dir/],
+    [["--server", "https://a", "--kubeconfig", ""], /--kubeconfig must be a file path/],
+    [["--server", "https://a", "--simulate", "x", "--verbose"], /Unknown option '--verbose'/],
+    [["--server", "https://a", "--simulate", "x", "extra"], /Unexpected argument 'extra'/],
     [["--server"], /argument missing/],
   ])("rejects %j", (argv, message) => {
     expect(configError(argv)).toMatch(message);
   });
 
   it("rejects conflicting cluster sources in the environment", () => {
-    expect(configError(["--server", "http://a"], { OUTPOST_KUBECONFIG: "/k", OUTPOST_SIMULATE: "x" })).toMatch(/exactly one/);
+    expect(configError(["--server", "https://a"], { OUTPOST_KUBECONFIG: "/k", OUTPOST_SIMULATE: "x" })).toMatch(/exactly one/);
   });
 
   it("rejects a bad simulation change interval", () => {
-    expect(configError(["--server", "http://a", "--simulate", "x"], { OUTPOST_SIM_CHANGE_INTERVAL_MS: "fast" })).toMatch(/OUTPOST_SIM_CHANGE_INTERVAL_MS/);
+    expect(configError(["--server", "https://a", "--simulate", "x"], { OUTPOST_SIM_CHANGE_INTERVAL_MS: "fast" })).toMatch(/OUTPOST_SIM_CHANGE_INTERVAL_MS/);
   });
 
   it("keeps the token out of its error messages", () => {
     const secret = "s3cr3t-but-too-long-".repeat(20);
-    expect(configError(["--server", "http://a", "--simulate", "x", "--registration-token", secret])).not.toContain("s3cr3t");
+    expect(configError(["--server", "https://a", "--simulate", "x", "--registration-token", secret])).not.toContain("s3cr3t");
+    const fromEnv = configError(["--server", "https://a", "--simulate", "x"], { OUTPOST_REGISTRATION_TOKEN: secret });
+    expect(fromEnv).toMatch(/OUTPOST_REGISTRATION_TOKEN must hold a registration token of 16 to 256 characters/);
+    expect(fromEnv).not.toContain("s3cr3t");
+  });
+
+  it("refuses a plain http:// centre unless told --insecure-plain-http", () => {
+    expect(configError(["--server", "http://outpost.lan", "--simulate", "x"])).toMatch(/plain http.*use https, or pass --insecure-plain-http/);
+    expect(run(["--server", "http://outpost.lan", "--simulate", "x", "--insecure-plain-http"]).server).toBe("http://outpost.lan");
+    expect(run(["--server", "http://outpost.lan", "--simulate", "x"], { OUTPOST_INSECURE_PLAIN_HTTP: "1" }).server).toBe("http://outpost.lan");
   });
 });

@@ -9,8 +9,12 @@ export type ClusterSource =
 export interface AgentConfig {
   /** Normalised base URL without a trailing slash. */
   server: string;
-  /** Optional: an agent that already holds a credential does not need it. */
-  registrationToken: string | undefined;
+  /**
+   * Optional: an agent that already holds a credential does not need it. From the environment
+   * (OUTPOST_REGISTRATION_TOKEN), or a file read at start (never the command line, which every
+   * user of the machine can read in `ps`).
+   */
+  registrationToken: { from: "env"; token: string } | { from: "file"; path: string } | undefined;
   cluster: ClusterSource;
   stateDir: string;
   heartbeatIntervalMs: number;
@@ -41,6 +45,8 @@ const DEFAULT_SIM_CHANGE_INTERVAL_MS = 15_000;
 const OPTIONS = {
   server: { type: "string" },
   "registration-token": { type: "string" },
+  "registration-token-file": { type: "string" },
+  "insecure-plain-http": { type: "boolean" },
   kubeconfig: { type: "string" },
   simulate: { type: "string" },
   "state-dir": { type: "string" },
@@ -66,12 +72,9 @@ export function parseAgentArgs(argv: readonly string[], env: Record<string, stri
     return v ? v : undefined;
   };
 
-  const server = parseServerUrl(values.server ?? fromEnv("OUTPOST_SERVER"));
+  const server = parseServerUrl(values.server ?? fromEnv("OUTPOST_SERVER"), values["insecure-plain-http"] === true || fromEnv("OUTPOST_INSECURE_PLAIN_HTTP") === "1");
 
-  const registrationToken = values["registration-token"] ?? fromEnv("OUTPOST_REGISTRATION_TOKEN");
-  if (registrationToken !== undefined && !ZRegisterAgentRequest.shape.registrationToken.safeParse(registrationToken).success) {
-    throw new AgentConfigError("--registration-token must be 16 to 256 characters (copy the whole token)");
-  }
+  const registrationToken = parseRegistrationToken(values["registration-token"], values["registration-token-file"] ?? fromEnv("OUTPOST_REGISTRATION_TOKEN_FILE"), fromEnv("OUTPOST_REGISTRATION_TOKEN"));
 
   const cluster = parseClusterSource(values.kubeconfig, values.simulate, fromEnv);
 
@@ -131,7 +134,33 @@ function readFlags(argv: readonly string[]) {
   }
 }
 
-function parseServerUrl(text: string | undefined): string {
+/**
+ * The one-time token comes from a file or the environment. On the command line it would be
+ * readable by every user of the device (`ps`, /proc/PID/cmdline) for as long as the agent runs.
+ */
+function parseRegistrationToken(onCommandLine: string | undefined, file: string | undefined, fromEnvironment: string | undefined): AgentConfig["registrationToken"] {
+  if (onCommandLine !== undefined) {
+    throw new AgentConfigError(
+      "--registration-token would show the token to every user of this machine (ps); put it in a file readable only by root and pass --registration-token-file PATH, or set OUTPOST_REGISTRATION_TOKEN",
+    );
+  }
+  if (file !== undefined) {
+    if (file.trim() === "") throw new AgentConfigError("--registration-token-file must be a file path");
+    return { from: "file", path: file };
+  }
+  if (fromEnvironment === undefined) return undefined;
+  return { from: "env", token: checkRegistrationToken(fromEnvironment, "OUTPOST_REGISTRATION_TOKEN") };
+}
+
+/** A registration token's shape; `source` names where it came from in the message. */
+export function checkRegistrationToken(token: string, source: string): string {
+  if (!ZRegisterAgentRequest.shape.registrationToken.safeParse(token).success) {
+    throw new AgentConfigError(`${source} must hold a registration token of 16 to 256 characters (copy the whole token)`);
+  }
+  return token;
+}
+
+function parseServerUrl(text: string | undefined, insecurePlainHttp: boolean): string {
   if (!text) throw new AgentConfigError("--server URL is required (or set OUTPOST_SERVER)");
   let url: URL;
   try {
@@ -144,6 +173,11 @@ function parseServerUrl(text: string | undefined): string {
   }
   if (url.search || url.hash || url.username || url.password) {
     throw new AgentConfigError("--server must not contain credentials, a query or a fragment");
+  }
+  if (url.protocol === "http:" && !insecurePlainHttp) {
+    throw new AgentConfigError(
+      `--server ${url.origin} is plain http: the agent's credential and every kubectl session would cross the network readable by anyone on the path; use https, or pass --insecure-plain-http for a lab without TLS`,
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }

@@ -1,14 +1,19 @@
-export const USAGE = `Usage: outpost-agent --server URL [--registration-token TOKEN]
+export const USAGE = `Usage: outpost-agent --server URL [--registration-token-file PATH]
                      (--kubeconfig PATH | --simulate NAME)
-                     [--state-dir DIR] [--heartbeat-interval SECONDS] [--root DIR]
+                     [--state-dir DIR] [--heartbeat-interval SECONDS] [--root DIR] [--insecure-plain-http]
        outpost-agent import DIR [--state-dir DIR] [--root DIR]
 
 Connects this device's k3s cluster (or a simulated one) to an Outpost centre.
 
 Options (environment fallback in brackets):
-  --server URL                  centre base URL, http(s)://host[:port][/prefix]   [OUTPOST_SERVER]
-  --registration-token TOKEN    one-time token; only needed until the agent has
-                                registered and saved its credential   [OUTPOST_REGISTRATION_TOKEN]
+  --server URL                  centre base URL, https://host[:port][/prefix]   [OUTPOST_SERVER]
+  --registration-token-file PATH
+                                file holding the one-time token; only needed until the
+                                agent has registered and saved its credential
+                                [OUTPOST_REGISTRATION_TOKEN_FILE, or the token itself
+                                in OUTPOST_REGISTRATION_TOKEN]. Never on the command line.
+  --insecure-plain-http         allow an http:// centre (labs only: credentials and
+                                kubectl sessions travel unencrypted)   [OUTPOST_INSECURE_PLAIN_HTTP=1]
   --kubeconfig PATH             real cluster, e.g. /etc/rancher/k3s/k3s.yaml   [OUTPOST_KUBECONFIG]
   --simulate NAME               simulated cluster, deterministic from NAME    [OUTPOST_SIMULATE]
   --state-dir DIR               where credential.json lives

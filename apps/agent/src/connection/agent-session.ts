@@ -9,6 +9,8 @@ import type { LocalApi } from "../tunnel/local-api";
 import { describeError } from "../util/describe-error";
 import { startOutboxDelivery } from "./outbox-delivery";
 import { parseAgentAck } from "./parse-agent-ack";
+import { handleCredentialEvents } from "./handle-credential-events";
+import type { CredentialHolder } from "../credentials/credential-holder";
 import { readJoinToken } from "./read-join-token";
 
 export type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
@@ -24,6 +26,8 @@ export interface AgentRuntime {
   localApi: LocalApi | null;
   heartbeatIntervalMs: number;
   agentVersion: string;
+  /** The credential the agent connects with; the centre may rotate it. */
+  credentials: CredentialHolder;
   /** Where the k3s server keeps its join token (k3s:join-token). */
   k3sTokenFile: string;
   log: Logger;
@@ -34,6 +38,8 @@ export interface AgentSessionOptions {
   runtime: AgentRuntime;
   /** The link looks dead although the transport has not noticed yet. */
   onUnresponsive: (reason: string) => void;
+  /** The centre revoked this agent's credential, saying why. */
+  onRevoked: (reason: string) => void;
 }
 
 export interface AgentSession {
@@ -54,10 +60,11 @@ const MAX_MISSED_HEARTBEATS = 3;
  * missed beats and queue length so the centre can tell a degraded link), takes desired state,
  * and serves the kube API tunnel. Lives exactly as long as one socket.io connection.
  */
-export function startAgentSession({ socket, runtime, onUnresponsive }: AgentSessionOptions): AgentSession {
+export function startAgentSession({ socket, runtime, onUnresponsive, onRevoked }: AgentSessionOptions): AgentSession {
   const { log, reporter } = runtime;
   let stopped = false;
   const tunnel = startAgentTunnel(socket, runtime.localApi);
+  handleCredentialEvents(socket, runtime.credentials, log, onRevoked);
   const detachBundles = runtime.bundles.attach(socket);
 
   const reportDesired = (report: DesiredApplied) => {

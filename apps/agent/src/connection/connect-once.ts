@@ -69,6 +69,7 @@ export function connectOnce(options: ConnectOnceOptions): Promise<ConnectionOutc
         socket,
         runtime,
         onUnresponsive: (reason) => finish(closedOrFailed(reason)),
+        onRevoked: (reason) => finish({ kind: "rejected", message: reason }),
       });
       onSession(session);
     });

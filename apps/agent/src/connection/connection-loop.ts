@@ -1,4 +1,5 @@
-import type { StoredCredential } from "../credentials/credential-store";
+import { AGENT_FEATURES } from "@outpost/cluster-core";
+import type { CredentialHolder } from "../credentials/credential-holder";
 import { AgentRejectedError } from "../errors/agent-error";
 import type { Logger } from "../logging/logger";
 import { formatDuration } from "../util/format-duration";
@@ -9,7 +10,8 @@ import { ReconnectPolicy } from "./reconnect-policy";
 
 export interface ConnectionLoopOptions {
   server: string;
-  credential: StoredCredential;
+  /** Read at every dial: a rotation during one connection is used by the next. */
+  credentials: CredentialHolder;
   /** Where the credential lives, named in the message when the centre refuses it. */
   credentialFile: string;
   agentVersion: string;
@@ -28,13 +30,14 @@ export const RECONNECT_BACKOFF = { baseMs: 1_000, capMs: 60_000, stableAfterMs: 
  * again with full-jitter backoff (1 s base, 60 s cap, reset after 30 s of healthy connection).
  * Throws AgentRejectedError when the centre refuses the credential.
  */
-export async function runConnectionLoop({ server, credential, credentialFile, agentVersion, runtime, log, signal, onSession }: ConnectionLoopOptions): Promise<void> {
+export async function runConnectionLoop({ server, credentials, credentialFile, agentVersion, runtime, log, signal, onSession }: ConnectionLoopOptions): Promise<void> {
   const policy = new ReconnectPolicy(RECONNECT_BACKOFF);
   try {
     while (!signal.aborted) {
+      const credential = credentials.current();
       const outcome = await connectOnce({
         server,
-        auth: { clusterId: credential.clusterId, credential: credential.credential, agentVersion },
+        auth: { clusterId: credential.clusterId, credential: credential.credential, agentVersion, features: [...AGENT_FEATURES] },
         clusterName: credential.clusterName,
         runtime,
         log,
@@ -44,7 +47,7 @@ export async function runConnectionLoop({ server, credential, credentialFile, ag
       if (outcome.kind === "stopped") return;
       if (outcome.kind === "rejected") {
         throw new AgentRejectedError(
-          `the centre at ${server} rejected this agent's credential (${outcome.message}); the cluster was probably removed or re-registered: delete ${credentialFile} and register with a new token`,
+          `the centre at ${server} refused this agent (${outcome.message}); if the cluster was removed, re-registered or its agent revoked, delete ${credentialFile} and register with a new token`,
           "AGENT_CREDENTIAL_INVALID",
         );
       }

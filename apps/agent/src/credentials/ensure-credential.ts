@@ -5,6 +5,7 @@ import type { AgentConfig } from "../cli/parse-args";
 import type { Logger } from "../logging/logger";
 import { credentialPath, readStoredCredential, writeStoredCredential, type StoredCredential } from "./credential-store";
 import { registerAgent } from "./register-agent";
+import { readRegistrationToken } from "./read-registration-token";
 import { writePinnedKey } from "../bundles/pinned-key";
 
 export interface EnsureCredentialOptions {
@@ -33,15 +34,16 @@ export async function ensureCredential({ config, agentVersion, log, signal }: En
 
   if (!config.registrationToken) {
     throw new AgentConfigError(
-      `no credential in ${credentialPath(config.stateDir)} yet: pass --registration-token (or OUTPOST_REGISTRATION_TOKEN) to register`,
+      `no credential in ${credentialPath(config.stateDir)} yet: pass --registration-token-file PATH (or set OUTPOST_REGISTRATION_TOKEN) to register`,
     );
   }
+  const registrationToken = await readRegistrationToken(config.registrationToken);
   // Fail before spending the single-use token if its answer could not be kept.
   await assertWritableDirectory(config.stateDir);
   log.info(`registering with ${config.server}`);
   const response = await registerAgent({
     server: config.server,
-    request: { registrationToken: config.registrationToken, agentVersion, simulated: config.cluster.mode === "simulate" },
+    request: { registrationToken, agentVersion, simulated: config.cluster.mode === "simulate" },
     log,
     signal,
   });

@@ -1,18 +1,21 @@
-import type { ClientRequest, IncomingMessage } from "node:http";
+import type { IncomingMessage } from "node:http";
+import type { Writable } from "node:stream";
 import {
   TUNNEL_CHUNK_BYTES,
   TUNNEL_MAX_STREAMS,
-  ZTunnelAck,
   ZTunnelCancel,
   ZTunnelData,
   ZTunnelEnd,
   ZTunnelOpen,
-  pumpChunks,
   writeWithBackpressure,
   type TunnelAck,
 } from "@outpost/cluster-core";
 import type { AgentSocket } from "../connection/agent-session";
 import type { LocalApi } from "./local-api";
+import { relayUpgradedSocket } from "./relay-upgraded-socket";
+import { prepend } from "./prepend";
+import { sendToCentre } from "./send-to-centre";
+import { responseHeaders } from "./response-headers";
 
 /** How long the head of a response may wait for its body, to travel as one message. */
 const COALESCE_MS = 2;
@@ -41,10 +44,6 @@ function readHead(res: IncomingMessage, maxBytes: number, waitMs: number): Promi
   });
 }
 
-async function* prepend(first: Buffer[], rest: AsyncIterable<Uint8Array> | null): AsyncIterable<Uint8Array> {
-  yield* first;
-  if (rest) yield* rest;
-}
 
 export interface AgentTunnel {
   activeStreams(): number;
@@ -64,11 +63,14 @@ const SIMULATED_STATUS = JSON.stringify({
 
 /**
  * The device's end of the kube API tunnel: each tunnel:open from the centre becomes a request to
- * the local API server, its body streamed in and the response streamed back with backpressure.
- * Only the streams the centre opened on this connection exist here.
+ * the local API server, as the user the centre named (impersonation), its body streamed in and
+ * the response streamed back with backpressure. An upgrade (exec, attach, port-forward) becomes
+ * a raw two-way byte pipe once the API server switches protocols. Only the streams the centre
+ * opened on this connection exist here.
  */
 export function startAgentTunnel(socket: AgentSocket, localApi: LocalApi | null): AgentTunnel {
-  const streams = new Map<number, ClientRequest>();
+  // What tunnel:data for a stream is written to: the request body, or the upgraded socket.
+  const streams = new Map<number, Writable>();
 
   const endStream = (streamId: number, error?: string) => {
     if (!streams.delete(streamId)) return;
@@ -92,15 +94,22 @@ export function startAgentTunnel(socket: AgentSocket, localApi: LocalApi | null)
       return;
     }
 
+    if (!open.data.identity) {
+      // Without an identity the request would run with the device's own (admin) credential.
+      socket.emit("tunnel:cancel", { streamId, reason: "the centre named no user to act as; this agent forwards nothing without one (upgrade the centre)" });
+      return;
+    }
     const upstream = localApi.request(open.data);
     streams.set(streamId, upstream);
-    if (open.data.end) upstream.end();
+    if (open.data.end || open.data.upgrade) upstream.end();
     upstream.on("error", (err) => endStream(streamId, `local API request failed: ${err.message}`));
+    upstream.on("upgrade", (res, upgraded, head) => {
+      if (!streams.has(streamId)) return upgraded.destroy();
+      relayUpgradedSocket({ socket, streamId, res, upgraded, head, streams, endStream });
+    });
     upstream.on("response", (res) => {
       if (!streams.has(streamId)) return res.destroy();
-      const headers: Record<string, string | string[]> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = v;
-      const head = { streamId, status: res.statusCode ?? 502, headers };
+      const head = { streamId, status: res.statusCode ?? 502, headers: responseHeaders(res) };
       // Most answers are small and arrive with their head: wait a moment to send them whole.
       readHead(res, TUNNEL_CHUNK_BYTES, COALESCE_MS).then(({ chunks, ended }) => {
         if (!streams.has(streamId)) return res.destroy();
@@ -111,22 +120,7 @@ export function startAgentTunnel(socket: AgentSocket, localApi: LocalApi | null)
           return;
         }
         socket.emit("tunnel:response", head);
-        pumpChunks(
-          prepend(chunks, ended ? null : res),
-          async (chunk) => {
-            if (!streams.has(streamId)) throw new Error("cancelled");
-            const ack = ZTunnelAck.parse(await socket.timeout(60_000).emitWithAck("tunnel:data", { streamId, chunk }));
-            if (!ack.ok) throw new Error(ack.error);
-          },
-          // socket.io keeps order, so tunnel:end may follow the last chunk without waiting for its ack.
-          { awaitLastAcks: false },
-        ).then(
-          () => endStream(streamId),
-          (err: unknown) => {
-            res.destroy();
-            endStream(streamId, err instanceof Error ? err.message : "response relay failed");
-          },
-        );
+        sendToCentre({ socket, streamId, chunks: prepend(chunks, ended ? null : res), source: res, isOpen: () => streams.has(streamId), endStream });
       });
     });
   });

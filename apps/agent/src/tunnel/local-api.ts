@@ -1,4 +1,4 @@
-import http, { type ClientRequest } from "node:http";
+import http, { type ClientRequest, type OutgoingHttpHeaders } from "node:http";
 import https from "node:https";
 import { KubeConfig } from "@kubernetes/client-node";
 import type { TunnelOpen } from "@outpost/cluster-core";
@@ -7,7 +7,7 @@ import { AgentConfigError } from "../errors/agent-error";
 /** The cluster's own API server, reached with the device's kubeconfig credentials. */
 export interface LocalApi {
   /** Starts a request; the caller writes the body and ends it. */
-  request(open: Pick<TunnelOpen, "method" | "path" | "headers">): ClientRequest;
+  request(open: Pick<TunnelOpen, "method" | "path" | "headers" | "identity" | "upgrade">): ClientRequest;
   close(): void;
 }
 
@@ -38,12 +38,21 @@ export async function createLocalApi(kubeconfigPath: string): Promise<LocalApi> 
 
   return {
     request(open) {
+      const headers: OutgoingHttpHeaders = {};
+      for (const [k, v] of Object.entries({ ...open.headers, ...open.upgrade, ...authHeaders })) if (v !== undefined) headers[k] = v;
+      if (open.upgrade) headers.connection = "Upgrade";
+      // The device's own credential may impersonate; the cluster's RBAC then decides for the
+      // Outpost user the centre named, and its audit log shows that user.
+      if (open.identity) {
+        headers["impersonate-user"] = open.identity.user;
+        if (open.identity.groups.length > 0) headers["impersonate-group"] = open.identity.groups;
+      }
       const options = {
         host: server.hostname,
         port: server.port || (secure ? 443 : 80),
         method: open.method,
         path: basePath + open.path,
-        headers: { ...open.headers, ...authHeaders },
+        headers,
         agent,
       };
       return secure ? https.request(options) : http.request(options);

@@ -1,12 +1,19 @@
 import { cache } from "react";
 import { connection } from "next/server";
-import { getCurrentUser } from "@/src/server/auth/get-current-user";
+import type { CurrentUser } from "@outpost/cluster-core";
+import { getCurrentCaller } from "@/src/server/auth/get-current-user";
+import type { Authenticated } from "@/src/server/auth/authenticate";
 
 /**
- * getCurrentUser, once per request however many layouts and pages ask. `connection()` first
+ * getCurrentCaller, once per request however many layouts and pages ask. `connection()` first
  * marks the page as per-request, so `next build` never tries to prerender it without a server.
  */
-export const currentPageUser = cache(async () => {
+export const currentPageCaller = cache(async (): Promise<Authenticated | null> => {
   await connection();
-  return getCurrentUser();
+  return getCurrentCaller();
 });
+
+/** The signed-in user of this request, or null. */
+export async function currentPageUser(): Promise<CurrentUser | null> {
+  return (await currentPageCaller())?.user ?? null;
+}

@@ -40,7 +40,7 @@ describe("applyClusterUpdate", () => {
     const qc = new QueryClient();
     const key = queryKeys.fleet.page(DEFAULT_FLEET_QUERY);
     qc.setQueryData(key, page([cluster(), cluster({ id: "c2", name: "store-002" })]));
-    const detail = { ...cluster(), nodes: [], workloads: [], events: [], changes: [], snapshotAt: null } satisfies ClusterDetail;
+    const detail = { ...cluster(), nodes: [], workloads: [], events: [], changes: [], changesTotal: 0, snapshotAt: null } satisfies ClusterDetail;
     qc.setQueryData(queryKeys.clusters.detail("c1"), detail);
 
     applyClusterUpdate(qc, cluster({ status: "offline", offlineSince: "2025-01-10T12:05:00.000Z" }));

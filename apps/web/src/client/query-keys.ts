@@ -1,4 +1,4 @@
-import type { FleetQuery } from "@outpost/cluster-core";
+import type { AuditQuery, FleetQuery } from "@outpost/cluster-core";
 
 /** What the fleet list is filtered by; part of the list's query key. */
 export interface ClusterListFilter {
@@ -18,7 +18,9 @@ export const queryKeys = {
     list: (filter: ClusterListFilter) => ["clusters", "list", filter] as const,
     detail: (id: string) => ["clusters", id, "detail"] as const,
     desiredState: (id: string) => ["clusters", id, "desired-state"] as const,
+    agentCredential: (id: string) => ["clusters", id, "agent-credential"] as const,
     historyAll: (id: string) => ["clusters", id, "history"] as const,
+    changes: (id: string, page: number, pageSize: number) => ["clusters", id, "changes", { page, pageSize }] as const,
     history: (id: string, days: number) => ["clusters", id, "history", { days }] as const,
   },
   fleet: {
@@ -47,6 +49,12 @@ export const queryKeys = {
   users: {
     list: () => ["users", "list"] as const,
   },
+  grants: {
+    list: () => ["grants", "list"] as const,
+  },
+  groups: {
+    list: () => ["groups", "list"] as const,
+  },
   apiTokens: {
     list: () => ["api-tokens", "list"] as const,
   },
@@ -65,7 +73,7 @@ export const queryKeys = {
     detail: (id: string) => ["devices", id, "detail"] as const,
   },
   audit: {
-    list: (limit: number) => ["audit", "list", { limit }] as const,
+    page: (query: AuditQuery) => ["audit", "page", query] as const,
   },
   rollouts: {
     all: () => ["rollouts"] as const,

@@ -6,6 +6,7 @@ import type { AgentPresence } from "./fleet/agent-presence";
 import type { AuthCache } from "./auth/auth-cache";
 import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
+import type { LiveConnections } from "./access/live-connections";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
 import type { RolloutScheduler } from "./rollouts/rollout-scheduler";
 import type { JobRunner } from "./jobs/job-runner";
@@ -24,6 +25,8 @@ export interface ServerContext {
   presence: AgentPresence;
   /** Clear it whenever access may end: see auth-cache.ts. */
   authCache: AuthCache;
+  /** Open sockets and streams of signed-in users, so that revoking access closes them (access/access-changed.ts). */
+  connections: LiveConnections;
   loginThrottle: LoginThrottle;
   /** Seals secrets kept at rest (SSH credentials, the bundle signing key). */
   secrets: SecretBox;

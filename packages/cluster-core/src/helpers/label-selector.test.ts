@@ -104,13 +104,17 @@ describe("label selectors", () => {
     expect(parseLabelSelector(longest).length).toBeGreaterThan(500);
   });
 
-  it("refuses a 15,000-character selector at once (it took 372 ms before the length limit)", () => {
-    const started = performance.now();
-    expect(() => parseLabelSelector(`a${" ".repeat(15_000)}!`)).toThrow(/at most 4096 characters/);
-    expect(performance.now() - started).toBeLessThan(5);
+  it("refuses a 15,000-character selector at once (it took 372 ms before the length limit; best of 5 under 5 ms)", () => {
+    let best = Infinity;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      expect(() => parseLabelSelector(`a${" ".repeat(15_000)}!`)).toThrow(/at most 4096 characters/);
+      best = Math.min(best, performance.now() - started);
+    }
+    expect(best).toBeLessThan(5);
   });
 
-  it("parses hostile selectors of the largest size in linear time (each well under 10 ms)", () => {
+  it("parses hostile selectors of the largest size in linear time (each under 10 ms, or within 8× an ordinary selector of that size parsed in the same run)", () => {
     const n = LABEL_SELECTOR_MAX_LENGTH;
     const hostile = [
       " ".repeat(n),
@@ -126,10 +130,10 @@ describe("label selectors", () => {
       `${"x.".repeat(n / 2 - 1)}/y`,
       `k=${"v".repeat(n - 2)}`,
     ];
-    for (const text of hostile) {
-      // The best of a few runs: the first one also pays for compiling the parser.
+    // The best of a few runs: the first one also pays for compiling the parser.
+    const bestOf = (text: string) => {
       let best = Infinity;
-      for (let run = 0; run < 5; run++) {
+      for (let run = 0; run < 7; run++) {
         const started = performance.now();
         try {
           parseLabelSelector(text);
@@ -138,7 +142,13 @@ describe("label selectors", () => {
         }
         best = Math.min(best, performance.now() - started);
       }
-      expect(best, JSON.stringify(text.slice(0, 20))).toBeLessThan(10);
+      return best;
+    };
+    // On a loaded machine absolute times stretch; a backtracking parser is hundreds of times slower
+    // than on an ordinary selector, a linear one a few times at most.
+    const ordinary = bestOf(`${"tier=edge,".repeat(n / 10 - 1)}region=eu`.padEnd(n, "u"));
+    for (const text of hostile) {
+      expect(bestOf(text), JSON.stringify(text.slice(0, 20))).toBeLessThan(Math.max(10, 8 * ordinary));
     }
   });
 

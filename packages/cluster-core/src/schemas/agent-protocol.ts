@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { ZId } from "./common";
 import { ZClusterSnapshot } from "./snapshot";
+import { ZAgentFeatures } from "../tunnel/tunnel-identity";
 import type { TunnelAgentToCentreEvents, TunnelCentreToAgentEvents } from "../tunnel/tunnel-protocol";
 import type { AgentHello, OutboxAck, OutboxBatch } from "./outbox";
 import type { DesiredApplied, DesiredState } from "./desired-state";
+import type { AgentRevoked, CredentialRotate } from "./agent-credential";
 import { ZBundlePublicKey } from "../bundles/bundle-manifest";
 import type { BundleAgentToCentreEvents, BundleCentreToAgentEvents } from "../bundles/bundle-transfer-protocol";
 
@@ -30,6 +32,8 @@ export const ZAgentHandshake = z.object({
   clusterId: ZId,
   credential: z.string().min(32).max(256),
   agentVersion: z.string().min(1).max(64),
+  /** What this agent can do (AGENT_FEATURES); older agents send none. */
+  features: ZAgentFeatures.optional(),
 });
 export type AgentHandshake = z.infer<typeof ZAgentHandshake>;
 
@@ -78,6 +82,10 @@ export type JoinTokenAnswer = z.infer<typeof ZJoinTokenAnswer>;
 /** The centre sends agents the desired state, and kube API requests through the tunnel. */
 export interface ServerToAgentEvents extends TunnelCentreToAgentEvents, BundleCentreToAgentEvents {
   "desired:update": (state: DesiredState, ack: (res: AgentAck) => void) => void;
+  /** The agent's next credential; acknowledged once it is saved (agent-credential.ts). */
+  "credential:rotate": (msg: CredentialRotate, ack: (res: AgentAck) => void) => void;
+  /** The credential was revoked: the centre disconnects the agent right after. */
+  "agent:revoked": (msg: AgentRevoked, ack: (res: AgentAck) => void) => void;
   "k3s:join-token": (req: Record<string, never>, ack: (res: JoinTokenAnswer) => void) => void;
 }
 

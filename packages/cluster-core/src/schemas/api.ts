@@ -98,9 +98,25 @@ export interface ClusterChangeView {
   summary: string;
 }
 
+/** One page of a cluster's changes, newest first (GET /api/v1/clusters/:id/changes). */
+export const ZClusterChangesQuery = z.object({
+  page: z.coerce.number().int().min(1, "page is 1 or more").max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(10, "page size is 10 to 200").max(200, "page size is 10 to 200").default(50),
+});
+
+export interface ClusterChangePage {
+  items: ClusterChangeView[];
+  total: number;
+  /** The page answered: a page past the end is answered with the last one. */
+  page: number;
+  pageSize: number;
+}
+
 export interface ClusterDetail extends ClusterSummary {
-  /** The newest changes delivered through the outbox, newest first. */
+  /** The newest changes delivered through the outbox, newest first (the first page). */
   changes: ClusterChangeView[];
+  /** How many changes are stored in all; older ones are paged through /changes. */
+  changesTotal: number;
   nodes: NodeInfo[];
   workloads: WorkloadInfo[];
   events: ClusterEvent[];
@@ -140,8 +156,10 @@ export const ZCreateUserRequest = z.object({
   username: ZResourceName,
   password: ZPassword,
   role: ZRole,
+  /** "all": the new user also gets `role` on every cluster (a grant); "none": no cluster until granted. */
+  clusterAccess: z.enum(["all", "none"]).default("all"),
 });
-export type CreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+export type CreateUserRequest = z.input<typeof ZCreateUserRequest>;
 
 export const ZUpdateUserRequest = z
   .object({ role: ZRole, disabled: z.boolean(), password: ZPassword })
@@ -170,6 +188,8 @@ export const ZCreateApiTokenRequest = z.object({
 export interface ApiTokenView {
   id: string;
   name: string;
+  /** "api", or "kubeconfig:<cluster id>" for a kubeconfig's token (that cluster's kube API only). */
+  scope: string;
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
@@ -183,6 +203,37 @@ export interface AuditEventView {
   targetType: string;
   targetId: string | null;
   details: Record<string, unknown>;
+}
+
+/** Filters and page of the audit log (GET /api/v1/audit/events, and the CSV export without page). */
+export const ZAuditQuery = z.object({
+  /** Free text: actor, action, target id or name, details. */
+  q: z.string().trim().max(200, "search text is at most 200 characters").default(""),
+  actor: z.string().trim().max(200).default(""),
+  /** An action (`cluster.move`) or a family of them (`cluster.`). */
+  action: z.string().trim().max(100).default(""),
+  targetType: z.string().trim().max(50).default(""),
+  from: z.iso.datetime({ offset: true, message: "from is a date and time like 2026-12-01T08:00:00Z" }).optional(),
+  to: z.iso.datetime({ offset: true, message: "to is a date and time like 2026-12-01T18:00:00Z" }).optional(),
+  page: z.coerce.number().int().min(1, "page is 1 or more").max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(10, "page size is 10 to 200").max(200, "page size is 10 to 200").default(50),
+});
+export type AuditQuery = z.output<typeof ZAuditQuery>;
+
+/** An audit event with its target's name (as it is now, or as recorded) and whether it still exists. */
+export interface AuditEventRow extends AuditEventView {
+  targetName: string | null;
+  targetExists: boolean;
+}
+
+export interface AuditPage {
+  items: AuditEventRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Every action and actor recorded, for the filter lists. */
+  actions: string[];
+  actors: string[];
 }
 
 /** The one error body every API route returns. */

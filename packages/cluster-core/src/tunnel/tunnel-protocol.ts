@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ZTunnelIdentity } from "./tunnel-identity";
+import { ZTunnelUpgradeHeaders } from "./tunnel-upgrade";
 
 /**
  * The kube API tunnel: HTTP exchanges multiplexed over the agent's socket.io connection.
@@ -6,11 +8,16 @@ import { z } from "zod";
  * API server. Stream ids are chosen by the centre and live only on one agent connection, so an
  * agent can never name, read or answer another connection's streams.
  *
- *   centre → agent   tunnel:open {streamId, method, path, headers, end?}  (end: no body follows)
+ *   centre → agent   tunnel:open {streamId, method, path, headers, identity, end?, upgrade?}  (end: no body follows)
  *   centre → agent   tunnel:data {streamId, chunk} (request body, acked)   tunnel:end {streamId}
  *   agent  → centre  tunnel:response {streamId, status, headers, body?, end?}  (small answers in one message)
  *   agent  → centre  tunnel:data {streamId, chunk} (response body, acked)  tunnel:end {streamId, error?}
  *   either → other   tunnel:cancel {streamId, reason}  (the caller went away, or the stream failed)
+ *
+ * `identity` is who the request acts as on the cluster (impersonation, tunnel-identity.ts). An
+ * `upgrade` stream (exec, attach, cp, port-forward) is answered with status 101 and then carries
+ * opaque bytes both ways as tunnel:data until either side sends tunnel:end (half-close) or
+ * tunnel:cancel, whatever protocol (WebSocket, SPDY) runs inside.
  *
  * Every tunnel:data is acknowledged once the receiver has handed the chunk on; a sender keeps at
  * most TUNNEL_WINDOW chunks unacknowledged, so a slow reader slows the writer instead of
@@ -50,6 +57,10 @@ export const ZTunnelOpen = z.object({
   headers: z.partialRecord(z.enum(TUNNEL_REQUEST_HEADERS), ZHeaderValue),
   /** The request has no body: the agent ends it at once instead of waiting for tunnel:end. */
   end: z.boolean().optional(),
+  /** Who the request acts as on the cluster; an agent forwards nothing without it. */
+  identity: ZTunnelIdentity.optional(),
+  /** A connection upgrade: after a 101 the stream is a raw two-way byte pipe. */
+  upgrade: ZTunnelUpgradeHeaders.optional(),
 });
 export type TunnelOpen = z.infer<typeof ZTunnelOpen>;
 

@@ -48,7 +48,7 @@ export function SitesClient({ canOperate }: { canOperate: boolean }) {
           <ModalDialog open={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === "edit" ? `Edit site ${editing.site.name}` : "New site"}>
             {editing && <SiteForm site={editing.mode === "edit" ? editing.site : undefined} onDone={() => setEditing(null)} />}
           </ModalDialog>
-          <DeleteSiteDialog site={deleting} onClose={() => setDeleting(null)} />
+          <DeleteSiteDialog site={deleting} sites={sites.data ?? []} onClose={() => setDeleting(null)} />
           <ModalDialog open={windows !== null} onClose={() => setWindows(null)} title={`Maintenance windows of ${windows?.name ?? ""}`} description="Rollouts change this site's clusters only inside these windows, on the site's wall clock.">
             {windows && <MaintenanceWindowsForm site={windows} onDone={() => setWindows(null)} />}
           </ModalDialog>

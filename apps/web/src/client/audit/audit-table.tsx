@@ -1,14 +1,15 @@
 "use client";
 
-import type { AuditEventView } from "@outpost/cluster-core";
+import type { AuditEventRow } from "@outpost/cluster-core";
 import { formatDateTime } from "../format-date-time";
 import { RelativeTime } from "../ui/relative-time";
 import { tableClasses } from "../ui/table-classes";
+import { AuditTarget } from "./audit-target";
 import { formatAuditDetails } from "./format-audit-details";
 import { TableHead } from "../ui/table-head";
 
 /** Who did what to which object, newest first. */
-export function AuditTable({ events }: { events: AuditEventView[] }) {
+export function AuditTable({ events }: { events: AuditEventRow[] }) {
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label="Audit events">
@@ -23,8 +24,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
               <td className={`${tableClasses.td} font-medium text-slate-900`}>{e.actorName}</td>
               <td className={`${tableClasses.td} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
               <td className={tableClasses.td}>
-                {e.targetType}
-                {e.targetId && <span className="block font-mono text-xs text-slate-600">{e.targetId}</span>}
+                <AuditTarget event={e} />
               </td>
               <td className={`${tableClasses.td} max-w-md text-xs break-words text-slate-600`}>{formatAuditDetails(e.details) || "—"}</td>
             </tr>

@@ -9,6 +9,8 @@ import { AddNodeButton } from "./add-node-button";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { DownloadKubeconfigButton } from "./download-kubeconfig-button";
 import { EditLabelsButton } from "./edit-labels-button";
+import { MoveClusterButton } from "./move-cluster-button";
+import { AgentCredentialButton } from "./agent-credential-button";
 import { ReadyCount } from "./ready-count";
 import { SimulatedBadge } from "./simulated-badge";
 
@@ -45,13 +47,15 @@ export function ClusterHeader({ cluster, canOperate }: { cluster: ClusterDetail;
           <ClusterStatusBadge cluster={cluster} />
           {cluster.simulated && <SimulatedBadge />}
         </div>
-        <div className="flex items-start gap-2">
+        <div className="flex flex-wrap items-start gap-2">
           {/* A simulated cluster has no Kubernetes API to reach. */}
           {!cluster.simulated && <DownloadKubeconfigButton id={cluster.id} />}
           {canOperate && (
             <>
               {!cluster.simulated && <AddNodeButton cluster={cluster} />}
               <EditLabelsButton id={cluster.id} labels={cluster.labels} />
+              <MoveClusterButton id={cluster.id} name={cluster.name} siteId={cluster.siteId} />
+              <AgentCredentialButton id={cluster.id} name={cluster.name} connected={isConnected(cluster.status)} />
               <DeleteClusterButton id={cluster.id} name={cluster.name} />
             </>
           )}

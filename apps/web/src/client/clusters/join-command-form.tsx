@@ -10,8 +10,9 @@ import { ErrorAlert } from "../ui/error-alert";
 import { FormActions } from "../ui/form-actions";
 import { FormField } from "../ui/form-field";
 import { inputClasses } from "../ui/input-classes";
+import { ValidForSelect, type ValidForChoice } from "../ui/valid-for-select";
 
-const TTL_CHOICES = [
+const TTL_CHOICES: ValidForChoice[] = [
   { minutes: 15, label: "15 minutes" },
   { minutes: 60, label: "1 hour" },
   { minutes: 24 * 60, label: "24 hours" },
@@ -40,15 +41,7 @@ export function JoinCommandForm({ clusterId, onCreated, onCancel }: { clusterId:
       <FormField id="join-node-labels" label="Node labels" error={error} hint="One key=value per line">
         <textarea id="join-node-labels" name="nodeLabels" rows={2} spellCheck={false} aria-describedby={describedBy("join-node-labels", error, true)} className={`${inputClasses(!!error)} font-mono`} />
       </FormField>
-      <FormField id="join-ttl" label="Command valid for">
-        <select id="join-ttl" name="ttlMinutes" defaultValue={60} className={inputClasses()}>
-          {TTL_CHOICES.map((c) => (
-            <option key={c.minutes} value={c.minutes}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </FormField>
+      <ValidForSelect id="join-ttl" label="Command valid for" choices={TTL_CHOICES} />
       <ErrorAlert error={create.error} />
       <FormActions onCancel={onCancel} pending={create.isPending} label="Create join command" pendingLabel="Creating…" />
     </form>

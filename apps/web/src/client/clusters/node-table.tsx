@@ -1,4 +1,4 @@
-import type { NodeInfo } from "@outpost/cluster-core";
+import { formatKubeCpu, formatKubeMemory, type NodeInfo } from "@outpost/cluster-core";
 import { EmptyState } from "../ui/empty-state";
 import { tableClasses } from "../ui/table-classes";
 import { NodeReadyBadge } from "./node-ready-badge";
@@ -20,8 +20,8 @@ export function NodeTable({ nodes, stale }: { nodes: NodeInfo[]; stale: boolean 
               </td>
               <td className={tableClasses.td}>{n.roles.length ? n.roles.join(", ") : <span className="text-slate-500">worker</span>}</td>
               <td className={`${tableClasses.td} font-mono text-xs`}>{n.kubeletVersion || "—"}</td>
-              <td className={`${tableClasses.td} tabular-nums`}>{n.cpu || "—"}</td>
-              <td className={`${tableClasses.td} tabular-nums`}>{n.memory || "—"}</td>
+              <td className={`${tableClasses.td} tabular-nums`}>{n.cpu ? formatKubeCpu(n.cpu) : "—"}</td>
+              <td className={`${tableClasses.td} tabular-nums`}>{n.memory ? <span title={n.memory}>{formatKubeMemory(n.memory)}</span> : "—"}</td>
             </tr>
           ))}
         </tbody>

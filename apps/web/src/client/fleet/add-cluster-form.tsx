@@ -12,9 +12,10 @@ import { describedBy } from "../ui/described-by";
 import { ErrorAlert } from "../ui/error-alert";
 import { FormField } from "../ui/form-field";
 import { inputClasses } from "../ui/input-classes";
+import { ValidForSelect, type ValidForChoice } from "../ui/valid-for-select";
 import { FormActions } from "../ui/form-actions";
 
-const TTL_CHOICES = [
+const TTL_CHOICES: ValidForChoice[] = [
   { minutes: 60, label: "1 hour" },
   { minutes: 24 * 60, label: "24 hours" },
   { minutes: 7 * 24 * 60, label: "7 days" },
@@ -93,15 +94,7 @@ export function AddClusterForm({ sites, onCreated, onCancel }: AddClusterFormPro
           className={`${inputClasses(!!errors.labels)} font-mono`}
         />
       </FormField>
-      <FormField id="add-cluster-ttl" label="Registration token valid for">
-        <select id="add-cluster-ttl" name="ttlMinutes" defaultValue={60} className={inputClasses()}>
-          {TTL_CHOICES.map((c) => (
-            <option key={c.minutes} value={c.minutes}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </FormField>
+      <ValidForSelect id="add-cluster-ttl" label="Registration token valid for" choices={TTL_CHOICES} />
       <ErrorAlert error={create.error} />
       <FormActions onCancel={onCancel} pending={create.isPending} label="Create registration command" pendingLabel="Creating…" />
     </form>

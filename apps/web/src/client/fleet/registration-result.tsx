@@ -21,6 +21,11 @@ export function RegistrationResult({ created, clusterName, onDone }: { created: 
         </div>
       </details>
       <p className="text-sm text-slate-600">
+        The token travels in the environment, never on the command line, where every user of the device could read it. For a service, put the token in a file
+        only root can read and start the agent with <span className="font-mono">--registration-token-file PATH</span> instead.
+        {created.command.includes("--insecure-plain-http") && " This centre is served over plain http: set OUTPOST_PUBLIC_URL to its https address so agents need not accept an unencrypted link."}
+      </p>
+      <p className="text-sm text-slate-600">
         The token works once and expires <RelativeTime iso={created.expiresAt} className="font-medium text-slate-900" /> (
         <span data-testid="registration-expires-at">{formatDateTime(created.expiresAt)}</span>). It is not shown again.
       </p>

@@ -23,7 +23,10 @@ export function useFleetQuery(): FleetQueryState {
   const update = useCallback(
     (patch: Partial<FleetQuery>, opts: { push?: boolean } = {}) => {
       const resetsPage = Object.keys(patch).some((k) => k !== "page" && k !== "sort" && k !== "dir");
-      const next = { ...query, ...(resetsPage ? { page: 1 } : {}), ...patch };
+      // Read the address as it is now, not as of the last render: a change pushed a moment ago
+      // (a sort, a page) may not have reached useSearchParams yet when a debounced field commits.
+      const live = ZFleetQuery.safeParse(fleetQueryInput(new URLSearchParams(window.location.search)));
+      const next = { ...(live.success ? live.data : query), ...(resetsPage ? { page: 1 } : {}), ...patch };
       const qs = fleetQueryToParams(next).toString();
       const url = `${window.location.pathname}${qs ? `?${qs}` : ""}`;
       // Next.js keeps useSearchParams in step with the History API, without a server round trip.

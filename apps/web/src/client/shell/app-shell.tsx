@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { CurrentUser } from "@outpost/cluster-core";
 import { BrandLink } from "./brand-link";
@@ -30,7 +31,9 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
             <ConnectionIndicator />
             <NotificationsLink />
             <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="current-user">
-              <span className="truncate font-medium text-slate-900">{user.username}</span>
+              <Link href="/account" className="truncate font-medium text-slate-900 underline-offset-2 hover:underline" title="Your account: change your password">
+                {user.username}
+              </Link>
               <RoleBadge role={user.role} />
             </div>
             <SignOutButton />

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/search", label: "Search", role: "viewer", icon: "search" },
   { href: "/alerts", label: "Alerts", role: "viewer", icon: "alerts" },
   { href: "/users", label: "Users", role: "admin", icon: "users" },
+  { href: "/access", label: "Access", role: "admin", icon: "access" },
   { href: "/tokens", label: "API tokens", role: "viewer", icon: "tokens" },
   { href: "/audit", label: "Audit log", role: "admin", icon: "audit" },
 ];

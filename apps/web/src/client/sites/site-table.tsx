@@ -47,7 +47,7 @@ export function SiteTable({ sites, canOperate, onEdit, onDelete, onEditWindows }
                 {s.bandwidthCapBytesPerSec || s.transferWindow ? (
                   [s.bandwidthCapBytesPerSec ? `≤ ${s.bandwidthCapBytesPerSec / 1_000_000} MB/s` : null, s.transferWindow].filter(Boolean).join(", ")
                 ) : (
-                  <span className="text-slate-400">any time, uncapped</span>
+                  <span className="text-slate-500">any time, uncapped</span>
                 )}
               </td>
               <td className={`${tableClasses.td} tabular-nums`}>

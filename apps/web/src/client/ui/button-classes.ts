@@ -1,4 +1,4 @@
-export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
+export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost" | "danger-ghost";
 export type ButtonSize = "sm" | "md";
 
 const BASE =
@@ -9,6 +9,8 @@ const VARIANTS: Record<ButtonVariant, string> = {
   secondary: "bg-white text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-500 disabled:hover:bg-red-600",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+  /** A destructive action in a table row: quiet until hovered. */
+  "danger-ghost": "text-red-700 hover:bg-red-50 hover:text-red-800",
 };
 
 const SIZES: Record<ButtonSize, string> = {

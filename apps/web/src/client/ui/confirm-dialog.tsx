@@ -18,21 +18,23 @@ interface ConfirmDialogProps {
   /** When set, the user must type this text (e.g. the cluster's name) before confirming. */
   typeToConfirm?: string;
   danger?: boolean;
+  /** Keeps the confirm button off until the dialog's own fields are complete (e.g. a choice). */
+  confirmDisabled?: boolean;
 }
 
 /** "Are you sure?" for destructive actions, optionally asking to type the object's name. */
-export function ConfirmDialog({ open, onClose, title, children, confirmLabel, onConfirm, pending = false, error, typeToConfirm, danger = true }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, onClose, title, children, confirmLabel, onConfirm, pending = false, error, typeToConfirm, danger = true, confirmDisabled = false }: ConfirmDialogProps) {
   return (
     <ModalDialog open={open} onClose={onClose} title={title}>
-      <ConfirmBody {...{ onClose, children, confirmLabel, onConfirm, pending, error, typeToConfirm, danger }} />
+      <ConfirmBody {...{ onClose, children, confirmLabel, onConfirm, pending, error, typeToConfirm, danger, confirmDisabled }} />
     </ModalDialog>
   );
 }
 
-function ConfirmBody({ onClose, children, confirmLabel, onConfirm, pending, error, typeToConfirm, danger }: Omit<ConfirmDialogProps, "open" | "title">) {
+function ConfirmBody({ onClose, children, confirmLabel, onConfirm, pending, error, typeToConfirm, danger, confirmDisabled }: Omit<ConfirmDialogProps, "open" | "title">) {
   const [typed, setTyped] = useState("");
   const inputId = useId();
-  const ready = !typeToConfirm || typed.trim() === typeToConfirm;
+  const ready = !confirmDisabled && (!typeToConfirm || typed.trim() === typeToConfirm);
   return (
     <form
       onSubmit={(e) => {

@@ -14,10 +14,11 @@ interface DeleteDialogProps {
   invalidates: QueryKey;
   onClose: () => void;
   children: ReactNode;
+  confirmDisabled?: boolean;
 }
 
 /** Confirms a deletion, performs it, and shows the server's refusal (e.g. a 409) in place. */
-export function DeleteDialog({ path, title, confirmLabel, invalidates, onClose, children }: DeleteDialogProps) {
+export function DeleteDialog({ path, title, confirmLabel, invalidates, onClose, children, confirmDisabled }: DeleteDialogProps) {
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: (target: string) => apiFetch(target, { method: "DELETE" }),
@@ -39,6 +40,7 @@ export function DeleteDialog({ path, title, confirmLabel, invalidates, onClose, 
       onConfirm={() => path && remove.mutate(path)}
       pending={remove.isPending}
       error={remove.error}
+      confirmDisabled={confirmDisabled}
     >
       {children}
     </ConfirmDialog>

@@ -47,8 +47,15 @@ export function ModalDialog({ open, onClose, title, description, children, wide 
       ref={ref}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
+      // Escape closes through state. The browser may close the dialog itself anyway and fire
+      // "close" a task later: by then an Enter on the opener may have shown the dialog again, and
+      // that late event must not close it (the check on the element, not on `open`).
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
       onClose={() => {
-        if (open) onClose();
+        if (open && !ref.current?.open) onClose();
       }}
       className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-1.5rem)] overflow-y-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-900/10 backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px] ${wide ? "max-w-2xl" : "max-w-lg"}`}
     >

@@ -1,12 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ZCreateUserRequest, type UserView } from "@outpost/cluster-core";
-import { apiFetch } from "../api-fetch";
-import { ApiError } from "../api-error";
 import { fieldErrors } from "../field-errors";
 import { queryKeys } from "../query-keys";
+import { useFormMutation } from "../use-form-mutation";
 import { describedBy } from "../ui/described-by";
 import { ErrorAlert } from "../ui/error-alert";
 import { FormField } from "../ui/form-field";
@@ -17,18 +15,8 @@ import { FormActions } from "../ui/form-actions";
 
 /** Username, role and initial password of a new account. */
 export function CreateUserForm({ onDone }: { onDone: () => void }) {
-  const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: unknown) => apiFetch<UserView>("/api/v1/users", { method: "POST", body }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.users.list() });
-      onDone();
-    },
-    onError: (err) => {
-      if (err instanceof ApiError) setErrors(fieldErrors(err.issues));
-    },
-  });
+  const create = useFormMutation<UserView>({ path: "/api/v1/users", invalidates: queryKeys.users.list(), onDone, setErrors });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -37,6 +25,7 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
       username: String(form.get("username") ?? "").trim(),
       role: String(form.get("role") ?? ""),
       password: String(form.get("password") ?? ""),
+      clusterAccess: String(form.get("clusterAccess") ?? "all"),
     });
     setErrors(parsed.success ? {} : fieldErrors(parsed.error.issues));
     if (parsed.success) create.mutate(parsed.data);
@@ -58,6 +47,12 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
       </FormField>
       <FormField id="new-user-role" label="Role" error={errors.role}>
         <RoleSelect id="new-user-role" name="role" defaultValue="viewer" />
+      </FormField>
+      <FormField id="new-user-clusters" label="Clusters" error={errors.clusterAccess} hint="Narrower access (one site, clusters with certain labels, a group) is granted under Access.">
+        <select id="new-user-clusters" name="clusterAccess" defaultValue="all" className={inputClasses()}>
+          <option value="all">the same role on every cluster</option>
+          <option value="none">none until granted under Access</option>
+        </select>
       </FormField>
       <PasswordField id="new-user-password" label="Initial password" error={errors.password} />
       <ErrorAlert error={create.error} />

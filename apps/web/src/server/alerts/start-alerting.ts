@@ -24,7 +24,7 @@ export function startAlerting(ctx: ServerContext): Alerting {
     if (now - lastEvaluation >= ctx.config.alertIntervalMs) {
       lastEvaluation = now;
       const notifications = await evaluateAlerts(ctx, new Date(now));
-      for (const n of notifications) ctx.live.notificationAdded(n);
+      for (const n of notifications) await ctx.live.notificationAdded(ctx.db, n);
     }
     await deliverPendingNotices(ctx);
   };

@@ -1,17 +1,8 @@
-import type { AuditEventView } from "@outpost/cluster-core";
-import { z } from "zod";
-import { parseStoredJson } from "@outpost/cluster-core";
+import type { AuditEventRow } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
+import { toAuditRows } from "./to-audit-rows";
 
-export async function listAuditEvents(db: Db, limit: number): Promise<AuditEventView[]> {
-  const rows = await db.auditEvent.findMany({ orderBy: { at: "desc" }, take: limit });
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at.toISOString(),
-    actorName: r.actorName,
-    action: r.action,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    details: parseStoredJson(z.record(z.string(), z.unknown()), r.details, {}),
-  }));
+/** The newest `limit` audit events, unfiltered (GET /api/v1/audit?limit=, for scripts). */
+export async function listAuditEvents(db: Db, limit: number): Promise<AuditEventRow[]> {
+  return toAuditRows(db, await db.auditEvent.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], take: limit }));
 }

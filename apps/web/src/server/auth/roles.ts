@@ -1,8 +1,6 @@
-import type { Role } from "@outpost/cluster-core";
-
-const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+import { roleAtLeast, type Role } from "@outpost/cluster-core";
 
 /** Roles are ordered: an admin may do what an operator may, an operator what a viewer may. */
 export function hasRole(actual: Role, required: Role): boolean {
-  return RANK[actual] >= RANK[required];
+  return roleAtLeast(actual, required);
 }

@@ -1,4 +1,6 @@
 import type { Db } from "../db/open-database";
+import type { ServerContext } from "../context";
+import { accessChanged } from "../access/access-changed";
 import { newSecretToken, hashSecretToken } from "./secret-token";
 
 /** Starts a session; the returned token goes into the httpOnly cookie and is never stored. */
@@ -11,6 +13,8 @@ export async function createSession(db: Db, userId: string, ttlHours: number): P
   return { token, expiresAt };
 }
 
-export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.session.deleteMany({ where: { tokenHash: hashSecretToken(token) } });
+/** Signs a session out: its sockets and streams close at once. */
+export async function deleteSession(ctx: Pick<ServerContext, "db" | "authCache" | "connections">, token: string): Promise<void> {
+  await ctx.db.session.deleteMany({ where: { tokenHash: hashSecretToken(token) } });
+  await accessChanged(ctx);
 }

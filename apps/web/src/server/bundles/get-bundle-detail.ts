@@ -4,8 +4,11 @@ import { AppError } from "../errors/app-error";
 import { parseBundleIds } from "./parse-bundle-ids";
 import { toBundleView } from "./to-bundle-view";
 
-/** A bundle with its blobs, assignments and where it stands on every cluster that should or does hold it. */
-export async function getBundleDetail(db: Db, id: string): Promise<BundleDetail> {
+/**
+ * A bundle with its blobs, assignments and where it stands on every cluster that should or does
+ * hold it. `visibleIds` (null: every cluster) leaves out clusters the caller may not see.
+ */
+export async function getBundleDetail(db: Db, id: string, visibleIds: string[] | null = null): Promise<BundleDetail> {
   const row = await db.bundle.findUnique({
     where: { id },
     include: {
@@ -26,11 +29,13 @@ export async function getBundleDetail(db: Db, id: string): Promise<BundleDetail>
   // Clusters that still hold it although no assignment wants it there any more.
   for (const h of held.values()) clusters.push(holdingView(h, h.cluster.name));
 
+  const visible = visibleIds ? new Set(visibleIds) : null;
+  const seen = (clusterId: string | null) => clusterId === null || visible === null || visible.has(clusterId);
   const manifest = parseBundleManifest(row.manifest);
   return {
     ...toBundleView(row, { targeted: targeted.length, installed: row.holdings.filter((h) => h.state === "installed").length }),
     blobs: manifest.blobs.map(({ sha256, size, role, target }) => ({ sha256, size, role, target })),
-    assignments: row.assignments.map((a) => ({
+    assignments: row.assignments.filter((a) => seen(a.clusterId)).map((a) => ({
       id: a.id,
       clusterId: a.clusterId,
       clusterName: a.cluster?.name ?? null,
@@ -38,7 +43,7 @@ export async function getBundleDetail(db: Db, id: string): Promise<BundleDetail>
       origin: a.origin,
       createdAt: a.createdAt.toISOString(),
     })),
-    clusters,
+    clusters: clusters.filter((c) => seen(c.clusterId)),
     manifest: row.manifest,
     signature: ZBundleSignature.parse(JSON.parse(row.signature)),
   };

@@ -15,8 +15,9 @@ const PROGRESS_WRITE_EVERY_MS = 5_000;
  * "import", so the centre's picture matches the device.
  */
 export async function recordBundleStatus(ctx: ServerContext, cluster: { id: string; name: string }, report: BundleStatusReport): Promise<void> {
+  // Progress reaches only the browsers whose users may see this cluster.
   for (const h of report.bundles) {
-    ctx.live.bundleProgress({
+    await ctx.live.bundleProgress(ctx.db, {
       bundleId: h.bundleId,
       clusterId: cluster.id,
       clusterName: cluster.name,

@@ -12,6 +12,7 @@ export type AppErrorCode =
   | "AGENT_CREDENTIAL_INVALID"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "DATABASE_BUSY"
+  | "UNAVAILABLE"
   | "RATE_LIMITED"
   | "INTERNAL";
 
@@ -29,6 +30,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   AGENT_CREDENTIAL_INVALID: 401,
   UNSUPPORTED_MEDIA_TYPE: 415,
   DATABASE_BUSY: 503,
+  /** The centre is at a limit (e.g. of connections); the answer says when to retry. */
+  UNAVAILABLE: 503,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
@@ -38,18 +41,19 @@ export interface ValidationIssue {
   message: string;
 }
 
-/**
- * Marks AppErrors across copies of this module: the centre's process (dist/server.mjs) and
- * Next.js's route bundles each carry their own AppError class, and services on the shared
- * context (jobs, bundle blobs) throw into route handlers across that line.
- */
-const APP_ERROR = Symbol.for("outpost.app-error");
+/** Marks AppErrors across module copies: Next bundles its own copy of this file besides server.ts's. */
+const BRAND = Symbol.for("outpost.AppError");
 
 export class AppError extends Error {
-  readonly [APP_ERROR] = true;
+  readonly [BRAND] = true;
 
+  /**
+   * `instanceof AppError` holds for an AppError made by any copy of this module: services built
+   * in server.ts (e.g. ctx.bundles) throw errors that Next's route handlers must still recognise,
+   * or every such refusal would become an opaque 500.
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
   }
 
   constructor(

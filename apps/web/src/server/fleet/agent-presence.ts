@@ -9,7 +9,15 @@ import { log } from "../logging/log";
 export interface AgentConnection {
   id: string;
   clusterName: string;
+  /** What the agent said it can do (AGENT_FEATURES); older agents announce nothing. */
+  features: readonly string[];
+  /** The credential this connection authenticated with (it changes when rotated). */
+  credential: { id: string; createdAt: Date };
   disconnect(close?: boolean): unknown;
+  /** Hands the agent its next credential; resolves true once the agent saved it. */
+  rotateCredential(credential: string): Promise<boolean>;
+  /** Tells the agent its credential was revoked and why, then disconnects it. */
+  revoked(reason: string): void;
   tunnel: CentreTunnel;
   /** Hands the agent a new generation of its desired state. */
   sendDesired(state: DesiredState): void;
@@ -36,6 +44,8 @@ export interface AgentPresence {
   isOnline(clusterId: string): boolean;
   /** The cluster's current agent connection (and so its kube API tunnel), if it is connected. */
   connectionOf(clusterId: string): AgentConnection | undefined;
+  /** Every connected agent, by cluster id. */
+  connections(): [string, AgentConnection][];
   onlineCount(): number;
   /** Kube API exchanges open through all tunnels right now. */
   openTunnelStreams(): number;
@@ -165,6 +175,7 @@ export function createAgentPresence(db: Db, live: LiveUpdates, opts: { heartbeat
     },
     isOnline: (clusterId) => entries.has(clusterId),
     connectionOf: (clusterId) => entries.get(clusterId)?.conn,
+    connections: () => [...entries].map(([id, e]) => [id, e.conn]),
     onlineCount: () => entries.size,
     openTunnelStreams: () => [...entries.values()].reduce((sum, e) => sum + e.conn.tunnel.activeStreams(), 0),
     async stop() {

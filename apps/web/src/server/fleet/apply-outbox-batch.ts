@@ -21,8 +21,10 @@ export async function applyOutboxBatch(db: Db, clusterId: string, batch: OutboxB
   return db.$transaction(async (tx) => {
     const cluster = await tx.cluster.findUnique({ where: { id: clusterId }, select: { outboxAckedSeq: true } });
     if (!cluster) throw new AppError("NOT_FOUND", "the cluster no longer exists");
-    const fresh = batch.records.filter((r) => r.seq > cluster.outboxAckedSeq);
-    if (fresh.length === 0) return { ackedSeq: cluster.outboxAckedSeq, applied: 0, snapshotApplied: false };
+    // Stored as 64-bit integers; the wire's sequence numbers stay below 2^53, so a number holds them.
+    const stored = Number(cluster.outboxAckedSeq);
+    const fresh = batch.records.filter((r) => r.seq > stored);
+    if (fresh.length === 0) return { ackedSeq: stored, applied: 0, snapshotApplied: false };
 
     const newestSnapshot = fresh.findLast((r) => r.kind === "snapshot");
     if (newestSnapshot?.kind === "snapshot") await applySnapshot(tx, clusterId, newestSnapshot.snapshot, now);
@@ -32,7 +34,7 @@ export async function applyOutboxBatch(db: Db, clusterId: string, batch: OutboxB
     const ackedSeq = fresh[fresh.length - 1]!.seq;
     // Conditional on the sequence we read: a concurrent delivery of the same records loses here
     // (and rolls back) instead of storing them twice.
-    const moved = await tx.cluster.updateMany({ where: { id: clusterId, outboxAckedSeq: cluster.outboxAckedSeq }, data: { outboxAckedSeq: ackedSeq } });
+    const moved = await tx.cluster.updateMany({ where: { id: clusterId, outboxAckedSeq: cluster.outboxAckedSeq }, data: { outboxAckedSeq: BigInt(ackedSeq) } });
     if (moved.count !== 1) throw new AppError("CONFLICT", "another delivery of this outbox won the race; resend");
     return { ackedSeq, applied: fresh.length, snapshotApplied: Boolean(newestSnapshot) };
     // When hundreds of agents return at once their batches queue for the database; waiting a
@@ -41,7 +43,7 @@ export async function applyOutboxBatch(db: Db, clusterId: string, batch: OutboxB
 }
 
 function toChangeRow(clusterId: string, r: Exclude<OutboxRecord, { kind: "snapshot" }>) {
-  const base = { clusterId, seq: r.seq, observedAt: new Date(r.at) };
+  const base = { clusterId, seq: BigInt(r.seq), observedAt: new Date(r.at) };
   switch (r.kind) {
     case "change":
       return { ...base, ...r.change };

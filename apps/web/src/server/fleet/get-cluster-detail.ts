@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/open-database";
 import { AppError } from "../errors/app-error";
 import { clusterWithSite, toClusterSummary } from "./to-cluster-summary";
+import { toChangeView } from "./to-change-view";
 
 const ZStoredSnapshot = z.object({ workloads: z.array(ZWorkloadInfo), events: z.array(ZClusterEvent) });
 const ZRoles = z.array(z.string());
@@ -11,7 +12,7 @@ const CHANGES_SHOWN = 50;
 export async function getClusterDetail(db: Db, id: string): Promise<ClusterDetail> {
   const row = await db.cluster.findUnique({
     where: { id },
-    include: { ...clusterWithSite, nodes: { orderBy: { name: "asc" } }, changes: { orderBy: { seq: "desc" }, take: CHANGES_SHOWN } },
+    include: { ...clusterWithSite, nodes: { orderBy: { name: "asc" } }, changes: { orderBy: { seq: "desc" }, take: CHANGES_SHOWN }, _count: { select: { changes: true } } },
   });
   if (!row) throw new AppError("NOT_FOUND", `no cluster with id ${id}`);
   const stored = parseStoredJson(ZStoredSnapshot, row.snapshot, { workloads: [], events: [] });
@@ -26,17 +27,8 @@ export async function getClusterDetail(db: Db, id: string): Promise<ClusterDetai
       memory: n.memory,
     })),
     workloads: stored.workloads,
-    changes: row.changes.map((c) => ({
-      seq: c.seq,
-      observedAt: c.observedAt.toISOString(),
-      receivedAt: c.receivedAt.toISOString(),
-      type: c.type,
-      kind: c.kind,
-      namespace: c.namespace,
-      name: c.name,
-      resourceVersion: c.resourceVersion,
-      summary: c.summary,
-    })),
+    changes: row.changes.map(toChangeView),
+    changesTotal: row._count.changes,
     events: stored.events,
     snapshotAt: row.snapshotAt?.toISOString() ?? null,
   };

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { CurrentUser, Role } from "@outpost/cluster-core";
 import { getServerContext, type ServerContext } from "../context";
-import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
+import { authenticate, readCookie, SESSION_COOKIE, type Authenticated } from "../auth/authenticate";
 import { hasRole } from "../auth/roles";
 import { AppError } from "../errors/app-error";
 import { assertSameOrigin } from "./assert-same-origin";
@@ -12,14 +12,25 @@ import { readJsonBody } from "./read-json-body";
 interface RouteArgs<B> {
   ctx: ServerContext;
   user: CurrentUser;
+  /** The user with their grants and credential: pass `caller.access` to the access/ helpers. */
+  caller: Authenticated;
   body: B;
   params: Record<string, string>;
   req: NextRequest;
 }
 
 interface RouteOptions<S extends z.ZodType | undefined> {
-  /** The least role that may call the route. */
+  /**
+   * The least global role that may call the route. Cluster routes say "viewer" here and check
+   * the caller's role on the cluster itself with requireClusterAccess.
+   */
   role: Role;
+  /**
+   * Only a signed-in browser session may call it, never a bearer token: routes that mint
+   * credentials or change who may do what, so that a leaked token cannot outlive its revocation
+   * or widen its own reach.
+   */
+  sessionOnly?: boolean;
   /** Schema of the JSON body; routes without one take no body. */
   body?: S;
   /** Largest body in bytes (default 1 MiB), enforced while it streams in. */
@@ -44,10 +55,16 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(options: R
         authorization: req.headers.get("authorization"),
       }, ctx.authCache);
       if (!auth) throw new AppError("UNAUTHENTICATED", "sign in or send an API token (Authorization: Bearer …)");
+      if (auth.tokenScope !== null && auth.tokenScope !== "api") {
+        throw new AppError("FORBIDDEN", "this token belongs to a kubeconfig: it reaches only its cluster's Kubernetes API, not the Outpost API");
+      }
+      if (options.sessionOnly && auth.via !== "session") {
+        throw new AppError("FORBIDDEN", "API tokens cannot do this; sign in to Outpost in a browser");
+      }
       if (!hasRole(auth.user.role, options.role)) throw new AppError("FORBIDDEN", `this needs the ${options.role} role; you are ${auth.user.role}`);
       if (auth.via === "session" && req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
       const body = options.body ? await readJsonBody(req, options.body, options.maxBodyBytes) : undefined;
-      const result = await handler({ ctx, user: auth.user, body: body as never, params: await route.params, req });
+      const result = await handler({ ctx, user: auth.user, caller: auth, body: body as never, params: await route.params, req });
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (err) {
       return errorResponse(err);

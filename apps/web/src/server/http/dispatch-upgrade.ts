@@ -3,10 +3,12 @@ import type { Duplex } from "node:stream";
 import type { ServerContext } from "../context";
 import { handleK8sUpgrade } from "../tunnel/handle-k8s-upgrade";
 import { kubeStatusBody } from "../tunnel/kube-status-body";
+import type { ConnectionGuard } from "./connection-guard";
+import { proveIfSignedIn } from "./prove-if-signed-in";
 import { refuseUpgrade } from "./refuse-upgrade";
 import { log } from "../logging/log";
 
-type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown;
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown;
 
 /** socket.io's engine (attached to the same server) serves upgrades under this path itself. */
 const SOCKET_IO_PATH = "/socket.io/";
@@ -17,8 +19,10 @@ const NEXT_DEV_PATH = "/_next/";
  * Decides every HTTP upgrade request: socket.io's own, the kube proxy's (/k8s/), Next's hot
  * reload in development; anything else is refused and closed at once rather than left open.
  */
-export function createUpgradeDispatcher(ctx: ServerContext, devUpgrade?: UpgradeHandler): UpgradeHandler {
+export function createUpgradeDispatcher(ctx: ServerContext, guard: ConnectionGuard, devUpgrade?: UpgradeHandler): UpgradeHandler {
   return (req, socket, head) => {
+    if (guard.refused(req.socket)) return;
+    proveIfSignedIn(ctx, guard, req);
     const url = req.url ?? "";
     if (url.startsWith(SOCKET_IO_PATH)) return;
     socket.on("error", () => socket.destroy());

@@ -15,7 +15,8 @@ const describeSize = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes 
  * JSON syntax, values (no NUL, unpaired surrogates or over-deep nesting) and finally the schema.
  */
 export async function readJsonBody<S extends z.ZodType>(req: NextRequest, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.infer<S>> {
-  if (!req.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+  // The media type itself, parameters (charset) aside: "application/jsonx" is not JSON.
+  if (req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() !== "application/json") {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as JSON (Content-Type: application/json)");
   }
   const bytes = await readBodyBytes(req, maxBytes);

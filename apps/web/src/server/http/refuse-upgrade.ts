@@ -5,11 +5,13 @@ import type { Duplex } from "node:stream";
 const FLUSH_TIMEOUT_MS = 5_000;
 
 /**
- * Answers an upgrade request (whose socket Node hands over raw) with a plain HTTP error and a
- * JSON body, then closes the connection as soon as the answer is written: an upgrade that is
- * not served must never hold a descriptor.
+ * Answers on a raw socket (an upgrade request, whose socket Node hands over raw; a connection
+ * refused before its request was read) with a plain HTTP error and a JSON body, then closes the
+ * connection as soon as the answer is written: what is not served must never hold a descriptor.
+ * With `lingerMs`, the socket stays open that long after its FIN (reading and dropping), so that
+ * a request still arriving does not turn the close into a reset that loses the answer.
  */
-export function refuseUpgrade(socket: Duplex, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function refuseUpgrade(socket: Duplex, status: number, body: unknown, headers: Record<string, string> = {}, lingerMs = 0): void {
   socket.on("error", () => socket.destroy());
   if (socket.destroyed || !socket.writable) {
     socket.destroy();
@@ -23,6 +25,8 @@ export function refuseUpgrade(socket: Duplex, status: number, body: unknown, hea
     "connection: close",
     ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
   ];
-  socket.end(`${head.join("\r\n")}\r\n\r\n${text}`, () => socket.destroy());
-  setTimeout(() => socket.destroy(), FLUSH_TIMEOUT_MS).unref();
+  const answer = `${head.join("\r\n")}\r\n\r\n${text}`;
+  if (lingerMs > 0) socket.end(answer);
+  else socket.end(answer, () => socket.destroy());
+  setTimeout(() => socket.destroy(), lingerMs || FLUSH_TIMEOUT_MS).unref();
 }

@@ -20,6 +20,10 @@ describe("screenRequest", () => {
     for (const te of ["gzip", "gzip, chunked", "chunked, gzip", "identity", ""]) expect(screenRequest(req("POST", "/", { "transfer-encoding": te }))?.code, te).toBe("BAD_REQUEST");
   });
 
+  it("refuses targets that are not a path: absolute URLs, '*', '//host'", () => {
+    for (const url of ["http://evil.example/api/v1/me", "*", "//api/v1/me", "api/v1/me", ""]) expect(screenRequest(req("GET", url))?.code, url).toBe("BAD_REQUEST");
+  });
+
   it("refuses paths that are not valid percent-encoded UTF-8", () => {
     for (const url of ["/%zz", "/api/v1/clusters/%ff", "/%E0%A4%A", "/a%"]) expect(screenRequest(req("GET", url))?.code, url).toBe("BAD_REQUEST");
   });

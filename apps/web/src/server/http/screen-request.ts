@@ -8,8 +8,8 @@ const SERVED = new Set<string>(SERVED_METHODS);
 /**
  * Checks what can be checked of a request before any handler runs, so that a request Node or a
  * handler would choke on is refused with nothing done: the method, the framing (a
- * Transfer-Encoding other than plain chunked makes Node answer 400 after the handler ran) and
- * the percent-encoding of the path. Returns the refusal, or null to go on.
+ * Transfer-Encoding other than plain chunked makes Node answer 400 after the handler ran), the
+ * form of the request target and the percent-encoding of its path. Returns the refusal, or null to go on.
  */
 export function screenRequest(req: IncomingMessage): AppError | null {
   if (!SERVED.has(req.method ?? "")) return new AppError("METHOD_NOT_ALLOWED", "this method is not served by Outpost");
@@ -18,6 +18,9 @@ export function screenRequest(req: IncomingMessage): AppError | null {
     return new AppError("BAD_REQUEST", "Transfer-Encoding must be 'chunked' or absent");
   }
   const url = req.url ?? "/";
+  // Only origin-form targets ("/path?query"): not absolute URLs (the centre is no proxy), not "*",
+  // not "//host/…" (which clients may read as another host).
+  if (!url.startsWith("/") || url.startsWith("//")) return new AppError("BAD_REQUEST", "the request target must be a path starting with a single '/'");
   const q = url.indexOf("?");
   try {
     decodeURIComponent(q === -1 ? url : url.slice(0, q));

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 
-const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"];
+const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip"];
 
 /**
  * Forwarding headers say where a request really came from, and only a proxy in front of the

@@ -69,8 +69,18 @@ export function createJobRunner(db: Db, events: JobEvents, options: JobRunnerOpt
     return toJobView(row);
   };
 
+  /** Launches in progress: two callers (a retry and the queue sweep) share one claim, so `settled` can wait for it. */
+  const claiming = new Map<string, Promise<void>>();
+  const launch = (jobId: string): Promise<void> => {
+    const pending = claiming.get(jobId);
+    if (pending) return pending;
+    const claim = claimAndRun(jobId).finally(() => claiming.delete(jobId));
+    claiming.set(jobId, claim);
+    return claim;
+  };
+
   /** Claims a queued job for this process and runs it in the background. */
-  const launch = async (jobId: string) => {
+  const claimAndRun = async (jobId: string) => {
     if (stopping || active.has(jobId) || active.size >= MAX_CONCURRENT) return;
     const claimed = await db.job.updateMany({
       where: { id: jobId, status: "queued" },
@@ -173,6 +183,7 @@ export function createJobRunner(db: Db, events: JobEvents, options: JobRunnerOpt
       return v;
     },
     async settled(jobId) {
+      await claiming.get(jobId);
       await active.get(jobId)?.done;
     },
     async stop() {

@@ -12,6 +12,8 @@ export function agentEnvFile(ctx: ServerContext, centreUrl: string, registration
     OUTPOST_KUBECONFIG: "/etc/rancher/k3s/k3s.yaml",
   };
   if (ctx.config.tlsCaFile ?? ctx.config.tlsCertFile) vars.NODE_EXTRA_CA_CERTS = "/etc/outpost-agent/centre-ca.pem";
+  // The agent refuses a plain-http centre unless told; a centre served without TLS (labs) says so here.
+  if (centreUrl.startsWith("http://")) vars.OUTPOST_INSECURE_PLAIN_HTTP = "1";
   for (const [k, v] of Object.entries(vars)) {
     if (!/^[\x21-\x7e]+$/.test(v)) throw new Error(`${k} must be one printable word`);
   }

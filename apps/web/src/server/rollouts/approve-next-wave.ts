@@ -17,6 +17,6 @@ export async function approveNextWave(ctx: ServerContext, actor: CurrentUser, id
     ]);
   });
   await recordAuditEvent(ctx.db, actor, { action: "rollout.approve", targetType: "rollout", targetId: id });
-  ctx.live.rolloutChanged(id);
+  await ctx.live.rolloutChanged(ctx.db, id);
   ctx.rollouts.poke();
 }

@@ -23,8 +23,9 @@ export async function deleteRollout(ctx: ServerContext, actor: CurrentUser | nul
     const sources = await ctx.db.desiredSource.findMany({ where: { source: releaseSource(rollout.releaseName) }, select: { clusterId: true, manifests: true } });
     const remove = sources.filter((s) => parseStoredJson(ZAnnotatedList, s.manifests, []).some((m) => m.metadata.annotations?.[HELM_CHART_ANNOTATIONS.rollout] === id));
     await writeReleaseSources(ctx, rollout.releaseName, new Map(remove.map((t) => [t.clusterId, []])));
+    const targets = await ctx.db.rolloutTarget.findMany({ where: { rolloutId: id }, select: { clusterId: true } });
     await ctx.db.rollout.delete({ where: { id } });
-    return { ...rollout, removedFrom: remove.length };
+    return { ...rollout, removedFrom: remove.length, clusterIds: targets.map((t) => t.clusterId) };
   });
   if (actor) {
     await recordAuditEvent(ctx.db, actor, {
@@ -34,5 +35,5 @@ export async function deleteRollout(ctx: ServerContext, actor: CurrentUser | nul
       details: { release: r.releaseName, chart: `${r.chart.name} ${r.chart.version}`, removedFrom: r.removedFrom },
     });
   }
-  ctx.live.rolloutChanged(id);
+  await ctx.live.rolloutChanged(ctx.db, id, r.clusterIds);
 }

@@ -17,6 +17,6 @@ export async function haltRollout(ctx: ServerContext, actor: CurrentUser, id: st
     ]);
   });
   await recordAuditEvent(ctx.db, actor, { action: "rollout.halt", targetType: "rollout", targetId: id, details: { reason } });
-  ctx.live.rolloutChanged(id);
+  await ctx.live.rolloutChanged(ctx.db, id);
   ctx.rollouts.poke();
 }

@@ -22,6 +22,6 @@ export async function resumeRollout(ctx: ServerContext, actor: CurrentUser, id: 
     ]);
   });
   await recordAuditEvent(ctx.db, actor, { action: "rollout.resume", targetType: "rollout", targetId: id });
-  ctx.live.rolloutChanged(id);
+  await ctx.live.rolloutChanged(ctx.db, id);
   ctx.rollouts.poke();
 }

@@ -33,7 +33,7 @@ export async function retryFailedTargets(ctx: ServerContext, actor: CurrentUser,
     return targets.length;
   });
   await recordAuditEvent(ctx.db, actor, { action: "rollout.retry", targetType: "rollout", targetId: id, details: { clusters: retried } });
-  ctx.live.rolloutChanged(id);
+  await ctx.live.rolloutChanged(ctx.db, id);
   ctx.rollouts.poke();
   return { retried };
 }

@@ -66,7 +66,7 @@ export async function rollBackRollout(ctx: ServerContext, actor: CurrentUser, id
     });
   });
   await recordAuditEvent(ctx.db, actor, { action: "rollout.rollback", targetType: "rollout", targetId: id, details: { rollback: created.id } });
-  ctx.live.rolloutChanged(id);
+  await ctx.live.rolloutChanged(ctx.db, id);
   ctx.rollouts.poke();
   return { id: created.id };
 }

@@ -20,7 +20,7 @@ export interface RolloutScheduler {
  * is logged and the others still advance. On a multi-replica centre only the elected leader
  * runs it (see ARCHITECTURE.md); with one process it always runs.
  */
-export function createRolloutScheduler(getCtx: () => ServerContext, opts: { now: () => number; intervalMs: number; onChange: (rolloutId: string) => void }): RolloutScheduler {
+export function createRolloutScheduler(getCtx: () => ServerContext, opts: { now: () => number; intervalMs: number; onChange: (rolloutId: string) => Promise<void> }): RolloutScheduler {
   let chain: Promise<unknown> = Promise.resolve();
   let pokeTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -36,7 +36,7 @@ export function createRolloutScheduler(getCtx: () => ServerContext, opts: { now:
       const active = await ctx.db.rollout.findMany({ where: { phase: { in: ["running", "awaiting-approval", "halted"] } }, select: { id: true }, orderBy: { createdAt: "asc" } });
       for (const { id } of active) {
         try {
-          if (await advanceRollout(ctx, id, opts.now())) opts.onChange(id);
+          if (await advanceRollout(ctx, id, opts.now())) await opts.onChange(id);
         } catch (err) {
           log.error({ err, rolloutId: id }, "rollout pass failed");
         }

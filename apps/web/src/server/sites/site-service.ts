@@ -2,6 +2,7 @@ import { ZLabels, parseStoredJson, type CurrentUser, type SiteView } from "@outp
 import type { z } from "zod";
 import type { ZCreateSiteRequest, ZUpdateSiteRequest } from "@outpost/cluster-core";
 import type { Db } from "../db/open-database";
+import type { Prisma } from "../../../generated/prisma-sqlite";
 import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { changedFields, changedLabels } from "../audit/changed-fields";
@@ -23,8 +24,13 @@ function toSiteView(s: SiteRow): SiteView {
   };
 }
 
-export async function listSites(db: Db): Promise<SiteView[]> {
-  return (await db.site.findMany({ include: withCount, orderBy: { name: "asc" } })).map(toSiteView);
+/**
+ * The sites the caller may see, each counting only the clusters the caller may see
+ * (access/visible-sites-where.ts and visible-clusters-where.ts give the two clauses).
+ */
+export async function listSites(db: Db, visible: { sites: Prisma.SiteWhereInput; clusters: Prisma.ClusterWhereInput }): Promise<SiteView[]> {
+  const rows = await db.site.findMany({ where: visible.sites, include: { _count: { select: { clusters: { where: visible.clusters } } } }, orderBy: { name: "asc" } });
+  return rows.map(toSiteView);
 }
 
 export async function createSite(db: Db, actor: CurrentUser, input: z.output<typeof ZCreateSiteRequest>): Promise<SiteView> {

@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from "socket.io";
 import {
+  ZAgentAck,
   ZAgentHandshake,
   ZAgentHello,
   ZDesiredApplied,
@@ -24,9 +25,14 @@ import { serveBundleTransfers } from "../bundles/serve-bundle-transfers";
 interface AgentSocketData {
   clusterId: string;
   clusterName: string;
+  features: string[];
+  credential: { id: string; createdAt: Date };
 }
 export type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
+
+/** How long an agent may take to save a new credential and say so. */
+const ROTATE_ACK_MS = 15_000;
 
 const KNOWN_EVENTS = new Set(["agent:heartbeat", "agent:hello", "agent:outbox", "desired:applied", "tunnel:response", "tunnel:data", "tunnel:end", "tunnel:cancel", "bundle:fetch", "bundle:cancel", "bundle:status"]);
 
@@ -45,9 +51,11 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
     if (!hs.success) return next(handshakeError("AGENT_HANDSHAKE_INVALID", "handshake needs clusterId, credential and agentVersion"));
     authenticateAgent(ctx.db, hs.data)
       .then((agent) => {
-        if (!agent) return next(handshakeError("AGENT_CREDENTIAL_INVALID", "agent credential is unknown or revoked"));
+        if (!agent.ok) return next(handshakeError("AGENT_CREDENTIAL_INVALID", agent.message));
         socket.data.clusterId = agent.clusterId;
         socket.data.clusterName = agent.clusterName;
+        socket.data.credential = agent.credential;
+        socket.data.features = hs.data.features ?? [];
         next();
       })
       .catch((err: unknown) => {
@@ -62,7 +70,14 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
     const conn: AgentConnection = {
       id: socket.id,
       clusterName,
+      features: socket.data.features,
+      credential: socket.data.credential,
       disconnect: (close) => socket.disconnect(close),
+      rotateCredential: async (credential) => parseAgentAck(await socket.timeout(ROTATE_ACK_MS).emitWithAck("credential:rotate", { credential })),
+      revoked(reason) {
+        // Told why first (acknowledged, or after a second at most), then cut.
+        socket.timeout(1_000).emit("agent:revoked", { reason }, () => socket.disconnect(true));
+      },
       tunnel: createCentreTunnel(socket),
       // Fire and forget: an agent that misses it gets the current generation at its next hello.
       sendDesired: (state) => void socket.emit("desired:update", state, () => {}),
@@ -98,7 +113,7 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       ctx.presence.heard(clusterId, conn, { queued: parsed.data.queued });
       void serially(async () => {
         const row = await ctx.db.cluster.findUnique({ where: { id: clusterId }, select: { outboxAckedSeq: true } }).catch(() => null);
-        reply(row ? { ok: true, ackedSeq: row.outboxAckedSeq } : { ok: false, error: "the cluster no longer exists" });
+        reply(row ? { ok: true, ackedSeq: Number(row.outboxAckedSeq) } : { ok: false, error: "the cluster no longer exists" });
         const desired = row ? await desiredStateForAgent(ctx.db, clusterId).catch(() => null) : null;
         if (desired) conn.sendDesired(desired);
       });
@@ -166,6 +181,12 @@ export function registerAgentNamespace(nsp: AgentNamespace, ctx: ServerContext):
       void serially(() => ctx.presence.detach(clusterId, conn).catch((err: unknown) => log.error({ err, cluster: clusterName }, "agent detach failed")));
     });
   });
+}
+
+/** True when the agent acknowledged with `{ ok: true }`. */
+function parseAgentAck(raw: unknown): boolean {
+  const ack = ZAgentAck.safeParse(raw);
+  return ack.success && ack.data.ok;
 }
 
 /** A malformed message may carry no callback, or something else in its place. */

@@ -1,23 +1,28 @@
-import type { CurrentUser, HttpMethod } from "@outpost/cluster-core";
+import type { CurrentUser, TunnelIdentity } from "@outpost/cluster-core";
 import type { ServerContext } from "../context";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { log } from "../logging/log";
+import type { KubeAuditEntry } from "./classify-kube-request";
 
 export interface ProxiedRequest {
-  method: HttpMethod;
+  entry: KubeAuditEntry;
   clusterId: string;
   clusterName: string;
-  /** The API path; its query string is left out of the log. */
-  path: string;
   status: number;
+  /** Set when an admin acted as someone else (`kubectl --as`). */
+  actingAs?: TunnelIdentity;
 }
 
-/** Writes a change made through the kube proxy to the audit log; a failed write is logged, not thrown. */
+/**
+ * Writes a kube API request that matters (see classify-kube-request.ts) to the audit log; a
+ * failed write is logged, not thrown. Query strings stay out of the log: the details carry what
+ * they mean (command, container, ports).
+ */
 export async function auditProxyRequest(ctx: ServerContext, user: CurrentUser, request: ProxiedRequest): Promise<void> {
   await recordAuditEvent(ctx.db, user, {
-    action: `k8s.${request.method.toLowerCase()}`,
+    action: request.entry.action,
     targetType: "cluster",
     targetId: request.clusterId,
-    details: { cluster: request.clusterName, path: request.path.split("?")[0], status: request.status },
+    details: { cluster: request.clusterName, ...request.entry.details, status: request.status, ...(request.actingAs ? { actingAs: request.actingAs } : {}) },
   }).catch((err: unknown) => log.error({ err, cluster: request.clusterName }, "kube proxy audit event not written"));
 }

@@ -1,33 +1,35 @@
 import { readFileSync } from "node:fs";
-import type { CurrentUser } from "@outpost/cluster-core";
-import type { Db } from "../db/open-database";
-import { AppError } from "../errors/app-error";
+import type { CurrentUser, Role } from "@outpost/cluster-core";
+import type { ServerContext } from "../context";
 import { createApiToken } from "../users/api-token-service";
 import { K8S_PREFIX } from "./parse-k8s-proxy-url";
 
-const KUBECONFIG_TOKEN_DAYS = 90;
-
 /**
  * A kubeconfig whose server is the centre's /k8s/clusters/:id proxy and whose credential is a
- * fresh API token of the downloading user (so kubectl acts with that user's role, and the token
- * can be revoked under API tokens). The cluster's own credentials never appear in it.
+ * fresh token of the downloading user, scoped to this one cluster's kube API (it opens nothing
+ * else: not the Outpost API, not another cluster) and expiring after OUTPOST_KUBECONFIG_TOKEN_DAYS.
+ * kubectl then acts as that user, as the cluster's RBAC sees them; the token can be revoked under
+ * API tokens. The cluster's own credentials never appear in it.
  */
 export async function buildKubeconfig(
-  db: Db,
+  ctx: Pick<ServerContext, "db" | "config">,
   user: CurrentUser,
-  clusterId: string,
+  cluster: { id: string; name: string; role: Role },
   centreUrl: string,
   caFile: string | undefined,
 ): Promise<{ fileName: string; yaml: string }> {
-  const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: { name: true } });
-  if (!cluster) throw new AppError("NOT_FOUND", `no cluster with id ${clusterId}`);
-  const token = await createApiToken(db, user, { name: `kubeconfig for ${cluster.name}`, expiresInDays: KUBECONFIG_TOKEN_DAYS });
+  const clusterId = cluster.id;
+  const token = await createApiToken(ctx.db, user, {
+    name: `kubeconfig for ${cluster.name}`,
+    expiresInDays: ctx.config.kubeconfigTokenDays,
+    scope: `kubeconfig:${clusterId}`,
+  });
   const name = `outpost-${cluster.name}`;
   const q = (s: string) => JSON.stringify(s); // JSON strings are valid YAML scalars
   const yaml = [
     "apiVersion: v1",
     "kind: Config",
-    `# Cluster ${cluster.name} through Outpost, as ${user.username} (${user.role}); token expires ${token.expiresAt}`,
+    `# Cluster ${cluster.name} through Outpost, as ${user.username} (${cluster.role} there); token expires ${token.expiresAt}`,
     ...(centreUrl.startsWith("https:") ? [] : ["# kubectl sends tokens only over HTTPS: serve Outpost with OUTPOST_TLS_CERT/KEY or behind a TLS proxy"]),
     "clusters:",
     `- name: ${q(name)}`,

@@ -72,9 +72,16 @@ export function createCentreTunnel(socket: AgentSocket): CentreTunnel {
     else s.body.end();
   };
 
+  // A frame that breaks the protocol for one of this connection's streams fails that stream at
+  // once (502 to the caller) rather than leaving it waiting for an answer that is not coming.
+  const failMalformed = (raw: unknown) => {
+    const id = (raw as { streamId?: unknown } | null)?.streamId;
+    if (typeof id === "number") finish(id, new TunnelError(502, "the agent's answer was malformed"));
+  };
+
   socket.on("tunnel:response", (raw) => {
     const msg = ZTunnelResponse.safeParse(raw);
-    if (!msg.success) return;
+    if (!msg.success) return failMalformed(raw);
     const s = streams.get(msg.data.streamId);
     if (!s || s.responded) return;
     s.responded = true;
@@ -87,9 +94,16 @@ export function createCentreTunnel(socket: AgentSocket): CentreTunnel {
   socket.on("tunnel:data", (raw, ack) => {
     const reply: (res: TunnelAck) => void = typeof ack === "function" ? ack : () => {};
     const msg = ZTunnelData.safeParse(raw);
-    if (!msg.success) return reply({ ok: false, error: "invalid tunnel:data" });
+    if (!msg.success) {
+      failMalformed(raw);
+      return reply({ ok: false, error: "invalid tunnel:data" });
+    }
     const s = streams.get(msg.data.streamId);
-    if (!s || !s.responded) return reply({ ok: false, error: "no such stream" });
+    if (!s) return reply({ ok: false, error: "no such stream" });
+    if (!s.responded) {
+      failMalformed(raw);
+      return reply({ ok: false, error: "tunnel:data before tunnel:response" });
+    }
     writeWithBackpressure(s.body, msg.data.chunk).then(
       () => reply({ ok: true }),
       () => reply({ ok: false, error: "the caller went away" }),
@@ -98,13 +112,14 @@ export function createCentreTunnel(socket: AgentSocket): CentreTunnel {
 
   socket.on("tunnel:end", (raw) => {
     const msg = ZTunnelEnd.safeParse(raw);
-    if (!msg.success) return;
+    if (!msg.success) return failMalformed(raw);
     finish(msg.data.streamId, msg.data.error ? new TunnelError(502, msg.data.error) : undefined);
   });
 
   socket.on("tunnel:cancel", (raw) => {
     const msg = ZTunnelCancel.safeParse(raw);
-    if (msg.success) finish(msg.data.streamId, new TunnelError(502, `the agent cancelled: ${msg.data.reason}`));
+    if (!msg.success) return failMalformed(raw);
+    finish(msg.data.streamId, new TunnelError(502, `the agent cancelled: ${msg.data.reason}`));
   });
 
   return {

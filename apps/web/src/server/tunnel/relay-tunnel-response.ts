@@ -44,8 +44,9 @@ export async function relayTunnelResponse(exchange: TunnelExchange, res: ServerR
       return status;
     }
     res.writeHead(status, headers);
-    // A watch must see its headers before the first event.
+    // A watch must see its headers before the first event, and may stay quiet for minutes.
     res.flushHeaders();
+    res.socket?.setTimeout(0);
     exchange.body.pipe(res);
     await new Promise<void>((resolve) => {
       exchange.body.once("end", resolve);

@@ -5,6 +5,7 @@ import { AppError } from "../errors/app-error";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { hashSecretToken } from "../auth/secret-token";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { accessChanged } from "../access/access-changed";
 
 /**
  * Any signed-in user changes their own password, proving the current one (wrong guesses count
@@ -26,6 +27,7 @@ export async function changeOwnPassword(ctx: ServerContext, actor: CurrentUser, 
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: actor.id, ...(sessionToken ? { tokenHash: { not: hashSecretToken(sessionToken) } } : {}) } });
   });
-  ctx.authCache.clear();
   await recordAuditEvent(ctx.db, actor, { action: "user.change-own-password", targetType: "user", targetId: actor.id, details: { username: actor.username, otherSessionsEnded: true } });
+  // The ended sessions' cached logins, open sockets and streams end now too.
+  await accessChanged(ctx);
 }

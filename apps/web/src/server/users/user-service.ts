@@ -1,6 +1,8 @@
 import { ZRole, type CurrentUser, type UserView, type ZCreateUserRequest, type ZUpdateUserRequest } from "@outpost/cluster-core";
 import type { z } from "zod";
 import type { Db } from "../db/open-database";
+import type { ServerContext } from "../context";
+import { accessChanged } from "../access/access-changed";
 import { AppError } from "../errors/app-error";
 import { hashPassword } from "../auth/password";
 import { hashSecretToken } from "../auth/secret-token";
@@ -15,10 +17,16 @@ export async function listUsers(db: Db): Promise<UserView[]> {
   return (await db.user.findMany({ orderBy: { username: "asc" } })).map(toUserView);
 }
 
+/** A new account; with clusterAccess "all" it also gets its role on every cluster (one grant, audited with it). */
 export async function createUser(db: Db, actor: CurrentUser, input: z.output<typeof ZCreateUserRequest>): Promise<UserView> {
   if (await db.user.findUnique({ where: { username: input.username } })) throw new AppError("CONFLICT", `a user named ${input.username} already exists`);
-  const user = await db.user.create({ data: { username: input.username, role: input.role, passwordHash: await hashPassword(input.password) } });
-  await recordAuditEvent(db, actor, { action: "user.create", targetType: "user", targetId: user.id, details: { username: user.username, role: user.role } });
+  const passwordHash = await hashPassword(input.password);
+  const user = await db.$transaction(async (tx) => {
+    const u = await tx.user.create({ data: { username: input.username, role: input.role, passwordHash } });
+    if (input.clusterAccess === "all") await tx.grant.create({ data: { userId: u.id, role: input.role, scope: "all", createdById: actor.id } });
+    return u;
+  });
+  await recordAuditEvent(db, actor, { action: "user.create", targetType: "user", targetId: user.id, details: { username: user.username, role: user.role, clusterAccess: input.clusterAccess } });
   return toUserView(user);
 }
 
@@ -27,7 +35,8 @@ export async function createUser(db: Db, actor: CurrentUser, input: z.output<typ
  * `actorSessionToken` is the session the request came with: an admin who resets their own
  * password stays signed in there, while every other session of theirs ends.
  */
-export async function updateUser(db: Db, actor: CurrentUser, id: string, input: z.output<typeof ZUpdateUserRequest>, actorSessionToken?: string): Promise<UserView> {
+export async function updateUser(ctx: ServerContext, actor: CurrentUser, id: string, input: z.output<typeof ZUpdateUserRequest>, actorSessionToken?: string): Promise<UserView> {
+  const db = ctx.db;
   const user = await db.user.findUnique({ where: { id } });
   if (!user) throw new AppError("NOT_FOUND", `no user with id ${id}`);
   if (id === actor.id && ((input.role && input.role !== "admin") || input.disabled)) {
@@ -56,13 +65,16 @@ export async function updateUser(db: Db, actor: CurrentUser, id: string, input: 
       details: { username: user.username, ...(Object.keys(changes).length > 0 ? { changes } : {}), ...(input.password ? { passwordReset: true } : {}) },
     });
   }
+  // Role, disabled and password changes can end access: cached logins and open connections are checked again.
+  await accessChanged(ctx);
   return toUserView(updated);
 }
 
-export async function deleteUser(db: Db, actor: CurrentUser, id: string): Promise<void> {
+export async function deleteUser(ctx: ServerContext, actor: CurrentUser, id: string): Promise<void> {
   if (id === actor.id) throw new AppError("CONFLICT", "you cannot delete yourself; ask another admin");
-  const user = await db.user.findUnique({ where: { id } });
+  const user = await ctx.db.user.findUnique({ where: { id } });
   if (!user) throw new AppError("NOT_FOUND", `no user with id ${id}`);
-  await db.user.delete({ where: { id } });
-  await recordAuditEvent(db, actor, { action: "user.delete", targetType: "user", targetId: id, details: { username: user.username } });
+  await ctx.db.user.delete({ where: { id } });
+  await recordAuditEvent(ctx.db, actor, { action: "user.delete", targetType: "user", targetId: id, details: { username: user.username } });
+  await accessChanged(ctx);
 }

@@ -14,7 +14,7 @@ import { WorkloadTable } from "@/src/client/clusters/workload-table";
 import { ErrorAlert } from "@/src/client/ui/error-alert";
 import { Tabs } from "@/src/client/ui/tabs";
 import { isConnected } from "@/src/client/is-connected";
-import { ChangeTable } from "@/src/client/clusters/change-table";
+import { ClusterChanges } from "@/src/client/clusters/cluster-changes";
 import { DesiredStatePanel } from "@/src/client/clusters/desired-state-panel";
 import { ClusterRolloutsPanel } from "@/src/client/rollouts/cluster-rollouts-panel";
 import { StatusHistoryPanel } from "@/src/client/history/status-history-panel";
@@ -83,8 +83,8 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
           {
             id: "changes",
             label: "Changes",
-            count: cluster.changes.length,
-            panel: <ChangeTable changes={cluster.changes} />,
+            count: cluster.changesTotal,
+            panel: <ClusterChanges id={cluster.id} first={cluster.changes} total={cluster.changesTotal} />,
           },
           { id: "rollouts", label: "Rollouts", panel: <ClusterRolloutsPanel clusterId={cluster.id} canOperate={canOperate} /> },
           ...(cluster.simulated

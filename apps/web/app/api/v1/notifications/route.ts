@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/src/server/http/api-route";
 import { listNotifications } from "@/src/server/alerts/notification-service";
+import { visibleClusterIds } from "@/src/server/access/visible-cluster-ids";
 import { parseOrThrow } from "@/src/server/errors/parse-or-throw";
 
 const ZQuery = z.object({
@@ -13,6 +14,7 @@ const ZQuery = z.object({
 });
 
 // GET /api/v1/notifications?before=…&limit=50 – alerts that fired or resolved, newest first, and how many are unread
-export const GET = apiRoute({ role: "viewer" }, async ({ ctx, user, req }) =>
-  listNotifications(ctx.db, user, parseOrThrow(ZQuery, Object.fromEntries(req.nextUrl.searchParams), "query")),
+// (those about a cluster only when the caller's grants cover it)
+export const GET = apiRoute({ role: "viewer" }, async ({ ctx, user, caller, req }) =>
+  listNotifications(ctx.db, user, { ...parseOrThrow(ZQuery, Object.fromEntries(req.nextUrl.searchParams), "query"), visibleClusterIds: await visibleClusterIds(ctx, caller.access) }),
 );

@@ -1,9 +1,14 @@
 import { ZCreateSiteRequest } from "@outpost/cluster-core";
 import { apiRoute } from "@/src/server/http/api-route";
 import { createSite, listSites } from "@/src/server/sites/site-service";
+import { visibleClustersWhere } from "@/src/server/access/visible-clusters-where";
+import { visibleSitesWhere } from "@/src/server/access/visible-sites-where";
 
-// GET /api/v1/sites – all sites with their cluster counts
-export const GET = apiRoute({ role: "viewer" }, async ({ ctx }) => listSites(ctx.db));
+// GET /api/v1/sites – the sites the caller may see, with the clusters they may see counted
+export const GET = apiRoute({ role: "viewer" }, async ({ ctx, caller }) => {
+  const clusters = await visibleClustersWhere(ctx, caller.access);
+  return listSites(ctx.db, { sites: visibleSitesWhere(caller.access, clusters), clusters });
+});
 
 // POST /api/v1/sites – create a site
 export const POST = apiRoute({ role: "operator", body: ZCreateSiteRequest }, async ({ ctx, user, body }) => {

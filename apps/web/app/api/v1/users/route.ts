@@ -5,7 +5,7 @@ import { createUser, listUsers } from "@/src/server/users/user-service";
 // GET /api/v1/users – all users (admin)
 export const GET = apiRoute({ role: "admin" }, async ({ ctx }) => listUsers(ctx.db));
 
-// POST /api/v1/users – create a user (admin)
-export const POST = apiRoute({ role: "admin", body: ZCreateUserRequest }, async ({ ctx, user, body }) =>
+// POST /api/v1/users – create a user (admin, in a browser session: no token creates users)
+export const POST = apiRoute({ role: "admin", sessionOnly: true, body: ZCreateUserRequest }, async ({ ctx, user, body }) =>
   Response.json(await createUser(ctx.db, user, body), { status: 201 }),
 );

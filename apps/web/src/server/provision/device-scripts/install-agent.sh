@@ -34,6 +34,7 @@ printf '%s\n' "$OUTPOST_AGENT_FILES" | while read -r sha path; do
   mv -f "$LIB/$path.outpost-tmp" "$LIB/$path"
 done
 info "agent placed in $LIB"
+case "$OUTPOST_CENTRE" in http://*) echo "[WARN]  $OUTPOST_CENTRE is plain http: the agent's credential and kubectl sessions will cross the network unencrypted" ;; esac
 
 umask 077
 mkdir -p /etc/outpost-agent
@@ -42,6 +43,8 @@ mkdir -p /etc/outpost-agent
   echo "OUTPOST_SERVER=$OUTPOST_CENTRE"
   [ -n "${OUTPOST_REGISTRATION_TOKEN:-}" ] && echo "OUTPOST_REGISTRATION_TOKEN=$OUTPOST_REGISTRATION_TOKEN"
   echo "OUTPOST_KUBECONFIG=$KUBECONFIG_PATH"
+  # The agent refuses a plain-http centre unless told; this install already came over one (labs only).
+  case "$OUTPOST_CENTRE" in http://*) echo "OUTPOST_INSECURE_PLAIN_HTTP=1" ;; esac
   if [ -n "$OUTPOST_CENTRE_CA" ]; then
     printf '%s\n' "$OUTPOST_CENTRE_CA" >/etc/outpost-agent/centre-ca.pem
     echo "NODE_EXTRA_CA_CERTS=/etc/outpost-agent/centre-ca.pem"

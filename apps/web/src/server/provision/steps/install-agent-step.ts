@@ -8,6 +8,8 @@ import { shellCommand } from "../ssh/shell-quote";
 import { agentEnvFile } from "../agent-env-file";
 import { centreCaPem } from "./centre-ca-pem";
 import { deviceScript } from "../device-script";
+import { ACCESS_INCLUDE, toAccess } from "../../access/to-access";
+import type { Access } from "../../access/access";
 
 export const AGENT_ENV_PATH = "/etc/outpost-agent/agent.env";
 const CREDENTIAL = "/var/lib/outpost-agent/credential.json";
@@ -29,9 +31,11 @@ export function installAgentStep(ctx: ServerContext): StepDefinition<ProvisionPa
           step.log(`the agent has registered before (${CREDENTIAL}); keeping its credential`);
         } else {
           if (!device.clusterName) throw new StepError("the device has no cluster name");
+          const { actor, access } = await jobActor(ctx, step);
           const token = await createRegistrationToken(
             ctx.db,
-            await jobActor(ctx, step),
+            actor,
+            access,
             { siteId: device.siteId, clusterName: device.clusterName, labels: JSON.parse(device.labels) as Record<string, string>, ttlMinutes: 30 },
             step.params.centreUrl,
           ).catch((err: Error) => {
@@ -56,8 +60,9 @@ export function installAgentStep(ctx: ServerContext): StepDefinition<ProvisionPa
 }
 
 /** Who the registration token is made for: the operator who started the job. */
-async function jobActor(ctx: ServerContext, step: ProvisionStep): Promise<CurrentUser> {
-  const user = step.job.createdById ? await ctx.db.user.findUnique({ where: { id: step.job.createdById } }) : null;
-  if (!user) throw new StepError(`the operator who started this job (${step.job.createdByName}) no longer exists; start a new job`);
-  return { id: user.id, username: user.username, role: ZRole.parse(user.role) };
+/** Who started the job, with their grants as they are now: the new cluster must land where they operate. */
+async function jobActor(ctx: ServerContext, step: ProvisionStep): Promise<{ actor: CurrentUser; access: Access }> {
+  const user = step.job.createdById ? await ctx.db.user.findUnique({ where: { id: step.job.createdById }, include: ACCESS_INCLUDE }) : null;
+  if (!user || user.disabled) throw new StepError(`the operator who started this job (${step.job.createdByName}) no longer exists or is disabled; start a new job`);
+  return { actor: { id: user.id, username: user.username, role: ZRole.parse(user.role) }, access: toAccess(user) };
 }

@@ -1,6 +1,7 @@
 import { ZRegisterAgentRequest } from "@outpost/cluster-core";
 import { publicRoute } from "@/src/server/http/api-route";
 import { registerAgent } from "@/src/server/fleet/register-agent";
+import { syncAccessBindings } from "@/src/server/access/sync-access-bindings";
 import { bundleSigner } from "@/src/server/bundles/bundle-signer";
 import { refreshDesiredBundles } from "@/src/server/bundles/refresh-desired-bundles";
 
@@ -8,6 +9,8 @@ import { refreshDesiredBundles } from "@/src/server/bundles/refresh-desired-bund
 // (and learns the bundle signing key it will pin)
 export const POST = publicRoute(ZRegisterAgentRequest, async ({ ctx, body }) => {
   const registered = await registerAgent(ctx.db, body);
+  // The new cluster's desired state starts with Outpost's RBAC bindings, before its agent's first hello.
+  await syncAccessBindings(ctx, [registered.clusterId]);
   ctx.live.fleetChanged();
   // Bundles assigned by a selector the new cluster's labels match are in its first desired state.
   await refreshDesiredBundles(ctx, [registered.clusterId]);

@@ -3,7 +3,6 @@ import { revokeApiToken } from "@/src/server/users/api-token-service";
 
 // DELETE /api/v1/api-tokens/:id – revoke one of my API tokens
 export const DELETE = apiRoute({ role: "viewer" }, async ({ ctx, user, params }) => {
-  await revokeApiToken(ctx.db, user, params.id!);
-  ctx.authCache.clear();
+  await revokeApiToken(ctx, user, params.id!);
   return { ok: true };
 });

@@ -12,8 +12,7 @@ export async function POST(req: NextRequest): Promise<Response> {
     assertSameOrigin(req);
     const token = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
     const ctx = getServerContext();
-    if (token) await deleteSession(ctx.db, token);
-    ctx.authCache.clear();
+    if (token) await deleteSession(ctx, token);
     const res = NextResponse.json({ ok: true });
     res.cookies.delete(SESSION_COOKIE);
     return res;

@@ -1,0 +1,4 @@
+/** Why a credential ended when Outpost itself ended it (a person's revocation carries their own words). */
+export const ROTATED = "rotated";
+/** After an interrupted rotation the agent connected with its other credential. */
+export const SUPERSEDED = "superseded";

@@ -1,0 +1,2 @@
+-- SQLite keeps every INTEGER in up to 8 bytes: Cluster.outboxAckedSeq and ClusterChange.seq are
+-- 64-bit already, and only the schema's type (BigInt) changes. Nothing to do here.
