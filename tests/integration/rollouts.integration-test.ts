@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChartDetail, RolloutDetail, RolloutTargetView } from "@outpost/cluster-core";
+import { io, type Socket } from "socket.io-client";
+import type { ChartDetail, RolloutDetail, RolloutPreview, RolloutSummary, RolloutTargetView } from "@outpost/cluster-core";
+import { ApiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { packageTestChart, REFUSE_FLAG, type TestChart } from "../support/helm-charts";
 import { startRolloutFleet, type FleetCluster, type RolloutFleet } from "../support/rollout-fleet";
@@ -145,4 +147,71 @@ describe("chart rollouts across sites", () => {
       await eventually(() => live(name), (l) => l.helmChart.startsWith("ERROR") && l.ready.startsWith("ERROR"), `${name}: HelmChart and release gone`, 120_000);
     }
   }, 300_000);
+
+  it("shows a user granted one site only that site's clusters of each rollout, refuses acts that change clusters beyond it, and sends live events within grants", async () => {
+    const users: Record<string, ApiClient> = {};
+    const empty = await fleet.admin.createSite("no-clusters");
+    for (const [username, siteId] of [["bea", fleet.sites.get("berlin")!], ["nina", empty.id]] as const) {
+      const password = `${username}-password-1`;
+      await fleet.admin.ok("POST", "/api/v1/users", { username, password, role: "operator", clusterAccess: "none" });
+      const userId = (await fleet.admin.ok<{ id: string; username: string }[]>("GET", "/api/v1/users")).find((u) => u.username === username)!.id;
+      await fleet.admin.ok("POST", "/api/v1/grants", { subject: { kind: "user", userId }, role: "operator", scope: { kind: "site", siteId } });
+      users[username] = await ApiClient.signIn(fleet.centre.url, username, password);
+    }
+    const { bea, nina } = users as { bea: ApiClient; nina: ApiClient };
+    const cSim = cluster("c-sim").id;
+
+    // bea operates berlin, whose only cluster is c-sim: of rollout 1.0.0 (7 clusters) she sees that one.
+    expect((await bea.ok<RolloutSummary[]>("GET", "/api/v1/rollouts")).find((r) => r.id === rollouts.v1)).toMatchObject({ total: 1, counts: { healthy: 1 } });
+    const seen = await bea.ok<RolloutDetail>("GET", `/api/v1/rollouts/${rollouts.v1}`);
+    expect(seen.targets.map((t) => t.clusterName)).toEqual(["c-sim"]);
+    expect(seen.events.every((e) => e.clusterId === null || e.clusterId === cSim)).toBe(true);
+    expect((await bea.ok<ChartDetail & { rollouts: RolloutSummary[] }>("GET", `/api/v1/charts/${charts["1.0.0"]!.id}`)).rollouts.map((r) => r.total)).toEqual([1]);
+    const preview = await bea.ok<RolloutPreview>("POST", "/api/v1/rollouts/preview", { selector: "rollout-test=yes" });
+    expect(preview.clusters.map((c) => c.name)).toEqual(["c-sim"]);
+    expect(preview.problem).toMatch(/also matches 6 cluster\(s\) outside your grants/);
+    // Acting on a rollout changes all of its clusters: refused, and nothing is created.
+    const before = (await fleet.admin.ok<RolloutSummary[]>("GET", "/api/v1/rollouts")).length;
+    for (const [method, path, body] of [
+      ["POST", "/api/v1/rollouts", { chartId: charts["1.0.0"]!.id, targetNamespace: "shop", selector: "rollout-test=yes" }],
+      ["POST", `/api/v1/rollouts/${rollouts.v1}/rollback`],
+      ["POST", `/api/v1/rollouts/${rollouts.v1}/halt`, {}],
+      ["DELETE", `/api/v1/rollouts/${rollouts.v1}`],
+    ] as const) {
+      const res = await bea.call<{ error: { message: string } }>(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.body.error.message).toMatch(/needs the operator role on every cluster it changes: 6 cluster\(s\) are outside your grants/);
+    }
+    expect((await fleet.admin.ok<RolloutSummary[]>("GET", "/api/v1/rollouts")).length).toBe(before);
+    // A rollout within her site is hers to start, halt and delete.
+    await fleet.admin.ok("PATCH", `/api/v1/clusters/${cSim}`, { labels: { "rollout-test": "yes", pick: "c-sim" } });
+    const own = await bea.call<RolloutDetail>("POST", "/api/v1/rollouts", { chartId: charts["1.0.0"]!.id, releaseName: "bea-shop", targetNamespace: "shop", selector: "pick=c-sim", strategy: { canary: { mode: "none" } } });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expect((await bea.call("POST", `/api/v1/rollouts/${own.body.id}/halt`, {})).status).toBe(200);
+    expect((await bea.call("DELETE", `/api/v1/rollouts/${own.body.id}`)).status).toBe(200);
+    // nina's site has no clusters: no rollout reaches her, and one asked for by id does not exist.
+    expect(await nina.ok<RolloutSummary[]>("GET", "/api/v1/rollouts")).toEqual([]);
+    expect((await nina.call("GET", `/api/v1/rollouts/${rollouts.v1}`)).status).toBe(404);
+    expect((await nina.call("GET", `/api/v1/clusters/${cSim}/rollout-history`)).status).toBe(404);
+    expect((await nina.call("PUT", `/api/v1/clusters/${cSim}/rollout-pause`, { reason: "not mine" })).status).toBe(404);
+
+    // Live: deleting rollout 1.0.0 (no longer on any cluster) reaches bea, who sees c-sim, and not nina.
+    const sockets: Socket[] = [];
+    const updates = async (api: ApiClient) => {
+      const socket = io(`${fleet.centre.url}/ui`, { transports: ["websocket"], extraHeaders: { cookie: api.sessionCookie! }, reconnection: false, forceNew: true });
+      sockets.push(socket);
+      const got: string[] = [];
+      socket.on("rollout:updated", (u: { rolloutId: string }) => got.push(u.rolloutId));
+      await new Promise<void>((resolve, reject) => (socket.on("connect", resolve), socket.on("connect_error", reject)));
+      return got;
+    };
+    try {
+      const [toNina, toBea] = [await updates(nina), await updates(bea)];
+      await fleet.admin.ok("DELETE", `/api/v1/rollouts/${rollouts.v1}`);
+      await eventually(async () => toBea, (got) => got.includes(rollouts.v1!), "bea's rollout update");
+      expect(toNina).toEqual([]);
+    } finally {
+      for (const s of sockets) s.close();
+    }
+  }, 120_000);
 });

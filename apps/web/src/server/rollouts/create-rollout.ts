@@ -2,6 +2,8 @@ import { type CurrentUser, planRolloutWaves, RolloutPlanError, type ZCreateRollo
 import type { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { ServerContext } from "../context";
+import type { Access } from "../access/access";
+import { requireOperatorOnClusters } from "../access/require-operator-on-clusters";
 import { AppError } from "../errors/app-error";
 import { buildReleaseManifest, releaseSpecSelect } from "./build-release-manifest";
 import { parseValues } from "./parse-values";
@@ -14,12 +16,14 @@ import { supersedeRollouts } from "./supersede-rollouts";
  * Nothing is saved unless all of that works. Only one rollout of a release runs at a time; a
  * halted one is superseded by the new one.
  */
-export async function createRollout(ctx: ServerContext, actor: CurrentUser, input: z.output<typeof ZCreateRolloutRequest>): Promise<{ id: string }> {
+export async function createRollout(ctx: ServerContext, actor: CurrentUser, input: z.output<typeof ZCreateRolloutRequest>, access: Access): Promise<{ id: string }> {
   const chart = await ctx.db.chart.findUnique({ where: { id: input.chartId }, select: { id: true, name: true, version: true } });
   if (!chart) throw new AppError("NOT_FOUND", `no chart with id ${input.chartId}`);
   const releaseName = input.releaseName ?? chart.name;
   const { digest } = parseValues(input.valuesContent);
   const clusters = await selectTargetClusters(ctx.db, input.selector);
+  // The clusters resolved here are the ones the rollout will change: the caller operates each.
+  await requireOperatorOnClusters(ctx, access, clusters.map((c) => c.id));
   let waves;
   try {
     waves = planRolloutWaves(clusters.map((c) => ({ clusterId: c.id, name: c.name, siteId: c.siteId, online: c.online })), input.strategy.canary, input.strategy.waveSize);

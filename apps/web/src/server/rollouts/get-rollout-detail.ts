@@ -7,8 +7,12 @@ import { loadTargetClusters } from "./load-target-clusters";
 
 const EVENTS_SHOWN = 300;
 
-/** Everything the progress page shows: per wave and per cluster state with reasons, the timeline, the actions allowed now. */
-export async function getRolloutDetail(ctx: ServerContext, id: string): Promise<RolloutDetail> {
+/**
+ * Everything the progress page shows: per wave and per cluster state with reasons, the timeline,
+ * the actions allowed now. `visibleIds` (null: every cluster) leaves out the clusters, and their
+ * events, the caller may not see (requireRolloutAccess decides whether they see the rollout at all).
+ */
+export async function getRolloutDetail(ctx: ServerContext, id: string, visibleIds: string[] | null = null): Promise<RolloutDetail> {
   const r = await ctx.db.rollout.findUnique({
     where: { id },
     include: {
@@ -18,15 +22,18 @@ export async function getRolloutDetail(ctx: ServerContext, id: string): Promise<
     },
   });
   if (!r) throw new AppError("NOT_FOUND", `no rollout with id ${id}`);
+  const visible = visibleIds ? new Set(visibleIds) : null;
+  const seen = (clusterId: string | null) => clusterId === null || visible === null || visible.has(clusterId);
+  const shown = r.targets.filter((t) => seen(t.clusterId));
   const strategy = parseStoredJson(ZRolloutStrategy, r.strategy, ZRolloutStrategy.parse({}));
-  const clusters = await loadTargetClusters(ctx.db, r.targets.map((t) => t.clusterId));
-  const specIds = [...new Set(r.targets.map((t) => t.specRolloutId).filter((s): s is string => s !== null && s !== r.id))];
+  const clusters = await loadTargetClusters(ctx.db, shown.map((t) => t.clusterId));
+  const specIds = [...new Set(shown.map((t) => t.specRolloutId).filter((s): s is string => s !== null && s !== r.id))];
   const versions = new Map((await ctx.db.rollout.findMany({ where: { id: { in: specIds } }, select: { id: true, chart: { select: { version: true } } } })).map((s) => [s.id, s.chart.version]));
   versions.set(r.id, r.chart.version);
   const now = ctx.rollouts.now();
   const progress = { phase: r.phase as RolloutPhase, currentWave: r.currentWave, hasCanary: r.hasCanary };
 
-  const targets = r.targets
+  const targets = shown
     .map((t) => {
       const cluster = clusters.get(t.clusterId);
       const view = describeTargetStatus({ ...t, phase: t.phase as TargetPhase }, cluster, progress, strategy, now);
@@ -65,7 +72,7 @@ export async function getRolloutDetail(ctx: ServerContext, id: string): Promise<
     waveStartedAt: r.waveStartedAt?.toISOString() ?? null,
     waves,
     targets,
-    events: r.events.map((e) => ({ at: e.at.toISOString(), type: e.type, wave: e.wave, clusterId: e.clusterId, message: e.message })),
+    events: r.events.filter((e) => seen(e.clusterId)).map((e) => ({ at: e.at.toISOString(), type: e.type, wave: e.wave, clusterId: e.clusterId, message: e.message })),
     actions: {
       halt: active,
       resume: r.phase === "halted",

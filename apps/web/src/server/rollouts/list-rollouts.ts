@@ -44,10 +44,19 @@ export function toRolloutSummary(r: RolloutSummaryRow, statuses: TargetStatus[])
   };
 }
 
-/** Newest first. Counts come from the targets' phases (the detail view says why clusters wait). */
-export async function listRollouts(db: Db, where: { chartId?: string } = {}): Promise<RolloutSummary[]> {
-  const rows = await db.rollout.findMany({ where, include: rolloutSummaryInclude, orderBy: { createdAt: "desc" }, take: 200 });
-  const groups = await db.rolloutTarget.groupBy({ by: ["rolloutId", "phase"], where: { rolloutId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+/**
+ * Newest first. Counts come from the targets' phases (the detail view says why clusters wait).
+ * `visibleIds` (null: every cluster) keeps the rollouts that reach one of those clusters, counted there only.
+ */
+export async function listRollouts(db: Db, filter: { chartId?: string; visibleIds?: string[] | null } = {}): Promise<RolloutSummary[]> {
+  const seen = filter.visibleIds ? { clusterId: { in: filter.visibleIds } } : {};
+  const rows = await db.rollout.findMany({
+    where: { ...(filter.chartId ? { chartId: filter.chartId } : {}), ...(filter.visibleIds ? { targets: { some: seen } } : {}) },
+    include: rolloutSummaryInclude,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  const groups = await db.rolloutTarget.groupBy({ by: ["rolloutId", "phase"], where: { rolloutId: { in: rows.map((r) => r.id) }, ...seen }, _count: { _all: true } });
   return rows.map((r) => {
     const statuses: TargetStatus[] = [];
     for (const g of groups.filter((x) => x.rolloutId === r.id)) {

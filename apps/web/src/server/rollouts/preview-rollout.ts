@@ -2,9 +2,16 @@ import { planRolloutWaves, RolloutPlanError, type RolloutPreview, type RolloutSt
 import type { Db } from "../db/open-database";
 import { selectTargetClusters } from "./select-target-clusters";
 
-/** The live preview of a rollout's target: matching clusters and the waves they would make. */
-export async function previewRollout(db: Db, selector: string, strategy: RolloutStrategy): Promise<RolloutPreview> {
-  const clusters = await selectTargetClusters(db, selector);
+/**
+ * The live preview of a rollout's target: matching clusters and the waves they would make.
+ * `visibleIds` (null: every cluster) limits it to the caller's clusters; matches beyond them are
+ * counted in `problem`, since a rollout needs the operator role on every cluster it targets.
+ */
+export async function previewRollout(db: Db, selector: string, strategy: RolloutStrategy, visibleIds: string[] | null = null): Promise<RolloutPreview> {
+  const matched = await selectTargetClusters(db, selector);
+  const visible = visibleIds ? new Set(visibleIds) : null;
+  const clusters = visible ? matched.filter((c) => visible.has(c.id)) : matched;
+  const hidden = matched.length - clusters.length;
   const out: RolloutPreview = {
     clusters: clusters.map((c) => ({ id: c.id, name: c.name, siteName: c.siteName, status: c.status, paused: c.paused })),
     waves: [],
@@ -20,5 +27,6 @@ export async function previewRollout(db: Db, selector: string, strategy: Rollout
     if (!(err instanceof RolloutPlanError)) throw err;
     out.problem = err.message;
   }
+  if (hidden > 0) out.problem = `the selector also matches ${hidden} cluster(s) outside your grants; a rollout needs the operator role on every cluster it targets`;
   return out;
 }
