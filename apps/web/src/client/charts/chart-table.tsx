@@ -2,21 +2,14 @@ import Link from "next/link";
 import type { ChartView } from "@outpost/cluster-core";
 import { RelativeTime } from "../ui/relative-time";
 import { tableClasses } from "../ui/table-classes";
+import { TableHead } from "../ui/table-head";
 
 /** Chart versions: where each came from and how often it was rolled out. */
 export function ChartTable({ charts }: { charts: ChartView[] }) {
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label="Charts">
-        <thead className={tableClasses.head}>
-          <tr>
-            {["Chart", "Version", "App version", "From", "Rollouts", "Added"].map((h) => (
-              <th key={h} scope="col" className={tableClasses.th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Chart", "Version", "App version", "From", "Rollouts", "Added"]} />
         <tbody className={tableClasses.body}>
           {charts.map((c) => (
             <tr key={c.id} className="hover:bg-slate-50">

@@ -12,6 +12,7 @@ import { EmptyState } from "../ui/empty-state";
 import { ErrorAlert } from "../ui/error-alert";
 import { inputClasses } from "../ui/input-classes";
 import { tableClasses } from "../ui/table-classes";
+import { TableHead } from "../ui/table-head";
 import { TargetStatusBadge } from "./target-status-badge";
 
 /** A cluster's rollout pause (who, why; operators toggle it) and what rollouts did to it. */
@@ -76,15 +77,7 @@ export function ClusterRolloutsPanel({ clusterId, canOperate }: { clusterId: str
       ) : (
         <div className={tableClasses.wrapper}>
           <table className={tableClasses.table} aria-label="Rollout history">
-            <thead className={tableClasses.head}>
-              <tr>
-                {["Release", "Version", "State", "Detail", "Sent"].map((h) => (
-                  <th key={h} scope="col" className={tableClasses.th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Release", "Version", "State", "Detail", "Sent"]} />
             <tbody className={tableClasses.body}>
               {history.data?.map((h) => (
                 <tr key={h.rolloutId}>

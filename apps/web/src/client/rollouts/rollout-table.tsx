@@ -3,6 +3,7 @@ import type { RolloutSummary } from "@outpost/cluster-core";
 import { Badge } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
 import { tableClasses } from "../ui/table-classes";
+import { TableHead } from "../ui/table-head";
 import { RolloutPhaseBadge } from "./rollout-phase-badge";
 import { StatusCounts } from "./status-counts";
 
@@ -11,15 +12,7 @@ export function RolloutTable({ rollouts, label = "Rollouts" }: { rollouts: Rollo
   return (
     <div className={tableClasses.wrapper}>
       <table className={tableClasses.table} aria-label={label}>
-        <thead className={tableClasses.head}>
-          <tr>
-            {["Release", "Chart", "State", "Clusters", "Started"].map((h) => (
-              <th key={h} scope="col" className={tableClasses.th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Release", "Chart", "State", "Clusters", "Started"]} />
         <tbody className={tableClasses.body}>
           {rollouts.map((r) => (
             <tr key={r.id} className="hover:bg-slate-50">
