@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import type { CurrentUser, Role } from "@outpost/cluster-core";
+import { findJsonProblem, type CurrentUser, type Role } from "@outpost/cluster-core";
 import { getServerContext, type ServerContext } from "../context";
 import { authenticate, readCookie, SESSION_COOKIE, type Authenticated } from "../auth/authenticate";
 import { hasRole } from "../auth/roles";
@@ -64,7 +64,9 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(options: R
       if (!hasRole(auth.user.role, options.role)) throw new AppError("FORBIDDEN", `this needs the ${options.role} role; you are ${auth.user.role}`);
       if (auth.via === "session" && req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
       const body = options.body ? await readJsonBody(req, options.body, options.maxBodyBytes) : undefined;
-      const result = await handler({ ctx, user: auth.user, caller: auth, body: body as never, params: await route.params, req });
+      const params = await route.params;
+      assertCleanAddress(params, req);
+      const result = await handler({ ctx, user: auth.user, caller: auth, body: body as never, params, req });
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (err) {
       return errorResponse(err);
@@ -84,4 +86,13 @@ export function publicRoute<S extends z.ZodType>(schema: S, handler: (args: { ct
       return errorResponse(err);
     }
   };
+}
+
+/**
+ * Ids and query values reach database queries as they are: one with a NUL or an unpaired
+ * surrogate is refused here (PostgreSQL would fail on it with a 500; SQLite would look it up).
+ */
+function assertCleanAddress(params: Record<string, string | string[]>, req: NextRequest): void {
+  const problem = findJsonProblem(params) ?? findJsonProblem(Object.fromEntries(req.nextUrl.searchParams));
+  if (problem) throw new AppError("BAD_REQUEST", `the address is not valid: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`);
 }
