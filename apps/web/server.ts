@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   // Each namespace speaks its own typed protocol; io.of() only knows the server-wide defaults.
   const uiNamespace = io.of(UI_NAMESPACE) as unknown as UiNamespace;
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
-  const live = createLiveUpdates(uiNamespace);
+  const live = createLiveUpdates(uiNamespace, db);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
   const jobs = createJobRunner(db, live);
   const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), jobs, assets: { agentDistDir: process.env.OUTPOST_AGENT_DIST ?? join(repoDir, "apps/agent/dist"), deviceScriptsDir: join(webDir, "src/server/provision/device-scripts") }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} } };
