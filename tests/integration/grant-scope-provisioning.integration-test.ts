@@ -80,7 +80,7 @@ describe("provisioning jobs and devices within a grant scoped to one site", () =
       ["POST", `/api/v1/jobs/${parisJob.id}/retry`, undefined, `no job with id ${parisJob.id}`],
     ] as const) {
       const res = await olga.call<{ error: { message: string } }>(method, path, body);
-      expect({ route: `${method} ${path}`, status: res.status, message: res.body.error.message }).toEqual({ route: `${method} ${path}`, status: 404, message });
+      expect({ route: `${method} ${path}`, status: res.status, message: res.body.error?.message }).toEqual({ route: `${method} ${path}`, status: 404, message });
     }
     const page = (id: string) => fetch(`${centre.url}/devices/${id}`, { headers: { cookie: olga.sessionCookie! } });
     expect((await page(berlinBox)).status).toBe(200);
@@ -99,7 +99,7 @@ describe("provisioning jobs and devices within a grant scoped to one site", () =
     const { privateKey } = await generateSshKey("grant-scope-test-2");
     const body = (name: string, siteId: string) => ({ name, host: "192.0.2.43", username: "root", auth: { method: "key", privateKey }, siteId, target: { role: "server", clusterName: name }, provision: false });
     const refused = await olga.call<{ error: { message: string } }>("POST", "/api/v1/devices", body("sneaky-box", parisSite));
-    expect({ status: refused.status, message: refused.body.error.message }).toEqual({ status: 404, message: `no site with id ${parisSite}` });
+    expect({ status: refused.status, message: refused.body.error?.message }).toEqual({ status: 404, message: `no site with id ${parisSite}` });
     expect((await olga.call("POST", "/api/v1/devices", body("berlin-box-2", berlinSite))).status).toBe(201);
     expect((await admin.ok<DeviceView[]>("GET", "/api/v1/devices")).map((d) => d.name)).toEqual(["berlin-box", "berlin-box-2", "paris-box"]);
   });
