@@ -3,7 +3,7 @@
 // cover berlin's cluster, and counts only berlin's cluster in a bundle's targets. Simulated agents.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertRuleView, AlertView, BundleDetail, BundleView, NotificationPage, NotificationView } from "@outpost/cluster-core";
 import { startAgent, type AgentProcess } from "../support/agent";
@@ -12,6 +12,7 @@ import { cliEnv, createAndPushBundle, tempDir } from "../support/bundles";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
 import { eventually } from "../support/eventually";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { openUiSocket } from "../support/ui-socket";
 
 describe("alerts, notifications and bundle counts within a grant scoped to one site", () => {
   let db: TestDatabase;
@@ -71,11 +72,8 @@ describe("alerts, notifications and bundle counts within a grant scoped to one s
   });
 
   it("notifies a user granted berlin of berlin's outage but not of paris's (list, live socket, firing alerts)", async () => {
-    const socket = io(`${centre.url}/ui`, { transports: ["websocket"], extraHeaders: { cookie: bert.sessionCookie! }, reconnection: false, forceNew: true });
-    sockets.push(socket);
     const live: NotificationView[] = [];
-    socket.on("notification:new", (n: NotificationView) => live.push(n));
-    await new Promise<void>((resolve, reject) => (socket.on("connect", resolve), socket.on("connect_error", reject)));
+    sockets.push(await openUiSocket(centre.url, bert.sessionCookie!, (s) => s.on("notification:new", (n: NotificationView) => live.push(n))));
     // Paris goes down first: by the time berlin's notices arrive, paris's were sent.
     await agents.paris!.stop();
     const firingOn = (cluster: string) => (p: NotificationPage) => p.items.some((n) => n.clusterId === clusterIds[cluster] && n.event === "firing");

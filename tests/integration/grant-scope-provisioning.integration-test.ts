@@ -1,7 +1,7 @@
 // Provisioning within grants: an operator granted site berlin only does not see, change or
 // follow paris's devices and jobs (API, device page, live socket). Devices point at TEST-NET
 // addresses: their jobs run (and fail) without any machine.
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeviceCreated, DeviceView, JobView, UiAck } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
@@ -9,6 +9,7 @@ import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
 import { eventually } from "../support/eventually";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { generateSshKey } from "../support/devices/generate-ssh-key";
+import { openUiSocket } from "../support/ui-socket";
 
 describe("provisioning jobs and devices within a grant scoped to one site", () => {
   let db: TestDatabase;
@@ -47,11 +48,9 @@ describe("provisioning jobs and devices within a grant scoped to one site", () =
   const jobOf = async (deviceId: string) => (await admin.ok<JobView[]>("GET", `/api/v1/jobs?targetType=device&targetId=${deviceId}`))[0]!;
 
   it("sends job updates of berlin's devices only over the /ui socket, and refuses to watch paris's job log", async () => {
-    const socket = io(`${centre.url}/ui`, { transports: ["websocket"], extraHeaders: { cookie: olga.sessionCookie! }, reconnection: false, forceNew: true });
-    sockets.push(socket);
     const seen: JobView[] = [];
-    socket.on("job:updated", (j: JobView) => seen.push(j));
-    await new Promise<void>((resolve, reject) => (socket.on("connect", resolve), socket.on("connect_error", reject)));
+    const socket = await openUiSocket(centre.url, olga.sessionCookie!, (s) => s.on("job:updated", (j: JobView) => seen.push(j)));
+    sockets.push(socket);
     // Paris's job first, then berlin's: once berlin's update arrives, paris's would have too.
     const parisJob = await admin.ok<JobView>("POST", `/api/v1/devices/${parisBox}/provision`);
     const berlinJob = await admin.ok<JobView>("POST", `/api/v1/devices/${berlinBox}/provision`);
