@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   // Each namespace speaks its own typed protocol; io.of() only knows the server-wide defaults.
   const uiNamespace = io.of(UI_NAMESPACE) as unknown as UiNamespace;
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
-  const live = createLiveUpdates(uiNamespace);
+  const live = createLiveUpdates(uiNamespace, db);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
   const rollouts = createRolloutScheduler(() => ctx, {
     now: createRolloutClock(process.env.OUTPOST_ROLLOUT_CLOCK_OFFSET_FILE),

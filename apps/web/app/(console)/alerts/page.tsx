@@ -7,5 +7,5 @@ export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AlertsPage() {
   const user = await getPageUser("/alerts");
-  return <AlertsClient canOperate={userHasRole(user, "operator")} />;
+  return <AlertsClient canOperate={userHasRole(user, "admin")} />;
 }

@@ -5,6 +5,10 @@ import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { channelUrlPurpose, openChannelTarget } from "./open-channel-target";
 import { sendAlertNotice } from "./send-alert-notice";
+import type { Access } from "../access/access";
+import { visibleClustersWhere } from "../access/visible-clusters-where";
+import { readAlertRule } from "./read-alert-rule";
+import { rulesVisibleTo } from "./rules-visible-to";
 
 type ChannelRow = { id: string; name: string; kind: string; target: string; createdAt: Date };
 
@@ -43,8 +47,17 @@ async function toViews(ctx: ServerContext, rows: ChannelRow[]): Promise<AlertCha
   });
 }
 
-export async function listAlertChannels(ctx: ServerContext): Promise<AlertChannelView[]> {
-  return toViews(ctx, await ctx.db.alertChannel.findMany({ orderBy: { name: "asc" } }));
+/**
+ * Channels hold no cluster data, but where a company's alerts go is not every site's business:
+ * callers who do not see every cluster see only the channels of the rules they may see.
+ */
+export async function listAlertChannels(ctx: ServerContext, access: Access): Promise<AlertChannelView[]> {
+  const rows = await ctx.db.alertChannel.findMany({ orderBy: { name: "asc" } });
+  const clusters = await visibleClustersWhere(ctx, access);
+  if (Object.keys(clusters).length === 0) return toViews(ctx, rows);
+  const rules = await rulesVisibleTo(ctx, access, clusters, await ctx.db.alertRule.findMany());
+  const used = new Set(rules.flatMap((r) => readAlertRule(r).channelIds));
+  return toViews(ctx, rows.filter((c) => used.has(c.id)));
 }
 
 /** A webhook URL is sealed before it is stored: such URLs are their own password. */

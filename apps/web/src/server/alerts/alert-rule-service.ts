@@ -2,17 +2,21 @@ import type { AlertRuleView, CurrentUser, ZCreateAlertRuleRequest, ZUpdateAlertR
 import type { z } from "zod";
 import type { ServerContext } from "../context";
 import type { Db } from "../db/open-database";
-import type { AlertRule } from "../../../generated/prisma-sqlite";
+import type { AlertRule, Prisma } from "../../../generated/prisma-sqlite";
+import type { Access } from "../access/access";
+import { visibleClustersWhere } from "../access/visible-clusters-where";
 import { AppError } from "../errors/app-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { readAlertRule } from "./read-alert-rule";
+import { rulesVisibleTo } from "./rules-visible-to";
 
 type CreateInput = z.output<typeof ZCreateAlertRuleRequest>;
 
-async function toView(db: Db, rows: AlertRule[]): Promise<AlertRuleView[]> {
+/** `clusters` (visibleClustersWhere) limits the firing counts to the caller's clusters. */
+async function toView(db: Db, rows: AlertRule[], clusters: Prisma.ClusterWhereInput = {}): Promise<AlertRuleView[]> {
   const siteIds = rows.flatMap((r) => (r.scopeSiteId ? [r.scopeSiteId] : []));
   const sites = new Map((await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]));
-  const firing = new Map((await db.alert.groupBy({ by: ["ruleId"], where: { state: "firing" }, _count: { _all: true } })).map((g) => [g.ruleId, g._count._all]));
+  const firing = new Map((await db.alert.groupBy({ by: ["ruleId"], where: { state: "firing", cluster: clusters }, _count: { _all: true } })).map((g) => [g.ruleId, g._count._all]));
   return rows.map((r) => {
     const read = readAlertRule(r);
     return {
@@ -55,8 +59,11 @@ async function ruleData(db: Db, input: Partial<CreateInput>) {
   };
 }
 
-export async function listAlertRules(db: Db): Promise<AlertRuleView[]> {
-  return toView(db, await db.alertRule.findMany({ orderBy: { name: "asc" } }));
+/** The rules the caller may see (rulesVisibleTo), with how many of their alerts fire on the caller's clusters. */
+export async function listAlertRules(ctx: Pick<ServerContext, "db">, access: Access): Promise<AlertRuleView[]> {
+  const clusters = await visibleClustersWhere(ctx, access);
+  const rows = await rulesVisibleTo(ctx, access, clusters, await ctx.db.alertRule.findMany({ orderBy: { name: "asc" } }));
+  return toView(ctx.db, rows, clusters);
 }
 
 export async function createAlertRule(ctx: ServerContext, actor: CurrentUser, input: CreateInput): Promise<AlertRuleView> {

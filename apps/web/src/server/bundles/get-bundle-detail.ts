@@ -33,7 +33,10 @@ export async function getBundleDetail(db: Db, id: string, visibleIds: string[] |
   const seen = (clusterId: string | null) => clusterId === null || visible === null || visible.has(clusterId);
   const manifest = parseBundleManifest(row.manifest);
   return {
-    ...toBundleView(row, { targeted: targeted.length, installed: row.holdings.filter((h) => h.state === "installed").length }),
+    ...toBundleView(row, {
+      targeted: targeted.filter((c) => seen(c.id)).length,
+      installed: row.holdings.filter((h) => h.state === "installed" && seen(h.clusterId)).length,
+    }),
     blobs: manifest.blobs.map(({ sha256, size, role, target }) => ({ sha256, size, role, target })),
     assignments: row.assignments.filter((a) => seen(a.clusterId)).map((a) => ({
       id: a.id,

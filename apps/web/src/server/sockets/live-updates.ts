@@ -1,7 +1,10 @@
-import { roleOnCluster, ZLabels, parseStoredJson, type BundleProgressEvent, type ClusterScopeFacts, type ClusterSummary, type JobLogEvent, type JobView, type NotificationView, type ServerToUiEvents } from "@outpost/cluster-core";
+import { ZLabels, parseStoredJson, roleOnCluster, type BundleProgressEvent, type ClusterScopeFacts, type ClusterSummary, type JobLogEvent, type JobView, type NotificationView, type ServerToUiEvents } from "@outpost/cluster-core";
 import type { UiNamespace } from "./ui-namespace";
+import { log } from "../logging/log";
 import type { Db } from "../db/open-database";
 import { clusterSummarySelect, toClusterSummary } from "../fleet/to-cluster-summary";
+import { jobScopeFacts } from "../access/job-scope-facts";
+import { roleOnScope } from "../access/role-on-scope";
 
 export interface LiveUpdates {
   clusterUpdated(summary: ClusterSummary): void;
@@ -24,23 +27,40 @@ export interface LiveUpdates {
   rolloutChanged(db: Db, rolloutId: string, clusterIds?: string[]): Promise<void>;
   /** Calls `listener` whenever a cluster changed (presence, a report); the rollout scheduler listens. */
   onClusterChanged(listener: (clusterId: string) => void): void;
-  /** A job or one of its steps changed. */
+  /** A job or one of its steps changed: to those who may see its cluster or device (job-scope-facts.ts). */
   jobUpdated(job: JobView): void;
-  /** New log lines of a job, to the browsers that watch it (room `job:<id>`). */
+  /** New log lines of a job, to the browsers that watch it (room `job:<id>`) and still may see it. */
   jobLog(event: JobLogEvent): void;
   /** An alert fired or resolved: to everyone who may see its cluster (everyone, without one). */
   notificationAdded(db: Db, notification: NotificationView): Promise<void>;
 }
 
+type UiSocket = UiNamespace extends { sockets: Map<string, infer S> } ? S : never;
+
 export const jobRoom = (jobId: string) => `job:${jobId}`;
 
 /** Pushes changes to signed-in browsers on the /ui namespace, each filtered by its user's grants. */
-export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
+export function createLiveUpdates(ui: UiNamespace, db: Db): LiveUpdates {
   const listeners: Array<(clusterId: string) => void> = [];
-  const toClusterViewers: LiveUpdates["toClusterViewers"] = (cluster, event, ...args) => {
-    for (const socket of ui.sockets.values()) {
-      if (socket.data.access && roleOnCluster(socket.data.access.rules, cluster) !== null) socket.emit(event, ...args);
+  // `null` facts: something no site owns (a job whose device is gone), for grants on every cluster only.
+  const toViewersOf = <E extends keyof ServerToUiEvents>(cluster: ClusterScopeFacts | null, sockets: Iterable<UiSocket>, event: E, ...args: Parameters<ServerToUiEvents[E]>) => {
+    for (const socket of sockets) {
+      if (socket.data.access && roleOnScope(socket.data.access, cluster) !== null) socket.emit(event, ...args);
     }
+  };
+  const toClusterViewers: LiveUpdates["toClusterViewers"] = (cluster, event, ...args) => toViewersOf(cluster, ui.sockets.values(), event, ...args);
+  // A job's events are sent in order: each waits for the one before it (which reads the job's
+  // cluster or device afresh, since provisioning moves a device onto its new cluster).
+  const jobQueues = new Map<string, Promise<void>>();
+  const inJobOrder = (jobId: string, send: (facts: ClusterScopeFacts | null) => void, target: { targetType: string; targetId: string | null } | null) => {
+    const before = jobQueues.get(jobId) ?? Promise.resolve();
+    const next = before
+      .then(async () => send(await jobScopeFacts({ db }, target ?? (await db.job.findUnique({ where: { id: jobId }, select: { targetType: true, targetId: true } })) ?? { targetType: "", targetId: null })))
+      .catch((err: unknown) => log.warn({ err, jobId }, "could not send a job's live update"))
+      .finally(() => {
+        if (jobQueues.get(jobId) === next) jobQueues.delete(jobId);
+      });
+    jobQueues.set(jobId, next);
   };
   // Site and labels of clusters (what grants look at), kept fresh by every summary pushed: every
   // relabel and move pushes one. Frequent events (bundle progress, twice a second per transfer)
@@ -90,7 +110,13 @@ export function createLiveUpdates(ui: UiNamespace): LiveUpdates {
       }
     },
     onClusterChanged: (listener) => void listeners.push(listener),
-    jobUpdated: (job) => void ui.emit("job:updated", job),
-    jobLog: (event) => void ui.to(jobRoom(event.jobId)).emit("job:log", event),
+    jobUpdated: (job) => inJobOrder(job.id, (facts) => toViewersOf(facts, ui.sockets.values(), "job:updated", job), job),
+    jobLog(event) {
+      if (!ui.adapter.rooms.get(jobRoom(event.jobId))?.size) return;
+      inJobOrder(event.jobId, (facts) => {
+        const watching = [...(ui.adapter.rooms.get(jobRoom(event.jobId)) ?? [])].flatMap((id) => ui.sockets.get(id) ?? []);
+        toViewersOf(facts, watching, "job:log", event);
+      }, null);
+    },
   };
 }

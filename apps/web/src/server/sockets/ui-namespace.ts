@@ -5,6 +5,7 @@ import type { Access } from "../access/access";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
 import { registerLiveConnection } from "../access/register-live-connection";
 import { AppError } from "../errors/app-error";
+import { requireJobAccess } from "../access/require-job-access";
 import { refuseMalformedPackets } from "./refuse-malformed-packets";
 import { jobRoom } from "./live-updates";
 
@@ -68,8 +69,16 @@ export function registerUiNamespace(nsp: UiNamespace, ctx: ServerContext): void 
       const reply: (res: UiAck) => void = typeof ack === "function" ? (ack as (res: UiAck) => void) : () => {};
       const parsed = ZJobWatchRequest.safeParse(req);
       if (!parsed.success) return reply({ ok: false, error: "expected {jobId}" });
-      void (join ? socket.join(jobRoom(parsed.data.jobId)) : socket.leave(jobRoom(parsed.data.jobId)));
-      reply({ ok: true });
+      const room = jobRoom(parsed.data.jobId);
+      if (!join) {
+        void socket.leave(room);
+        return reply({ ok: true });
+      }
+      // Only a job the caller may see (its log is sent to watchers who still may, live-updates.ts).
+      requireJobAccess(ctx, socket.data.access, parsed.data.jobId)
+        .then(() => socket.join(room))
+        .then(() => reply({ ok: true }))
+        .catch((err: unknown) => reply({ ok: false, error: err instanceof AppError ? err.message : "could not watch the job; try again" }));
     };
     socket.on("job:watch", watch(true));
     socket.on("job:unwatch", watch(false));

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { ZCreateDeviceRequest, type CurrentUser, type DeviceCreated } from "@outpost/cluster-core";
+import { ZCreateDeviceRequest, roleAtLeast, roleOnCluster, type CurrentUser, type DeviceCreated } from "@outpost/cluster-core";
 import type { z } from "zod";
 import type { ServerContext } from "../../context";
 import { AppError } from "../../errors/app-error";
+import type { Access } from "../../access/access";
+import { requireClusterAccess } from "../../access/require-cluster-access";
+import { requireDeviceAccess } from "../../access/require-device-access";
+import { requireSiteVisible } from "../../access/require-site-visible";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { sealDatastoreEndpoint, sealDeviceAuth } from "./device-secrets";
 import { getDevice } from "./get-device";
@@ -11,12 +15,20 @@ import { startProvisioning } from "./start-provisioning";
 /**
  * Adds a device: checks its site and target, seals its SSH secret (and an HA datastore endpoint)
  * at rest, and starts provisioning unless asked not to. Nothing secret is returned or logged.
+ * The actor must operate where the device will belong (deviceScopeFacts): the cluster it joins,
+ * or for a new server its site and labels, as for a registration token.
  */
-export async function createDevice(ctx: ServerContext, actor: CurrentUser, input: z.input<typeof ZCreateDeviceRequest>, centreUrl: string): Promise<DeviceCreated> {
+export async function createDevice(ctx: ServerContext, actor: CurrentUser, access: Access, input: z.input<typeof ZCreateDeviceRequest>, centreUrl: string): Promise<DeviceCreated> {
   const req = ZCreateDeviceRequest.parse(input);
   const { db } = ctx;
+  await requireSiteVisible(ctx, access, req.siteId);
   const site = await db.site.findUnique({ where: { id: req.siteId } });
   if (!site) throw new AppError("NOT_FOUND", `no site with id ${req.siteId}`);
+  if (req.target.role === "agent" && req.target.clusterId) await requireClusterAccess(ctx, access, req.target.clusterId, "operator");
+  else if (req.target.role === "agent" && req.target.serverDeviceId) await requireDeviceAccess(ctx, access, req.target.serverDeviceId, "operator");
+  else if (!roleAtLeast(roleOnCluster(access.rules, { siteId: site.id, labels: req.labels }), "operator")) {
+    throw new AppError("FORBIDDEN", `you do not operate clusters at site ${site.name} with these labels; ask an admin for a grant`);
+  }
   if (await db.device.findUnique({ where: { name: req.name } })) throw new AppError("CONFLICT", `a device named ${req.name} already exists`);
   if (req.target.role === "server") {
     if (await db.cluster.findUnique({ where: { name: req.target.clusterName } })) throw new AppError("CONFLICT", `a cluster named ${req.target.clusterName} already exists`);
