@@ -10,7 +10,7 @@ export function RegistrationResult({ created, clusterName, onDone }: { created: 
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
         Run this as root on the k3s server of <span className="font-mono font-semibold">{clusterName}</span>. It fetches the agent from this centre, installs it
-        as a service with its token in a file only root can read, and starts it; the cluster appears in the fleet as soon as it reports.
+        as a service with its token in a file only root can read, and starts it; the cluster appears in the fleet as soon as it reports. Until then it waits on the fleet page, where it can be revoked.
       </p>
       {created.installCommand && <SecretBox label="Install command" value={created.installCommand} copyLabel="Copy command" />}
       {created.installTrust && <p className="text-xs text-slate-500">Trust: {created.installTrust}.</p>}
