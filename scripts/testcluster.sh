@@ -4,8 +4,10 @@
 # See scripts/testcluster.md.
 #
 #   scripts/testcluster.sh build                      build the binaries once into the cache
-#   scripts/testcluster.sh start DIR [--nodes N] [--node-prefix P]
+#   scripts/testcluster.sh start DIR [--nodes N] [--node-prefix P] [--no-helm]
 #                                                     start a cluster whose state lives in DIR
+#                                                     (with helm-controller and its job runner
+#                                                     unless --no-helm)
 #   scripts/testcluster.sh stop DIR                   stop the processes started for DIR
 #   scripts/testcluster.sh node-ready DIR NODE true|false
 #   scripts/testcluster.sh status DIR                 which processes of DIR are alive
@@ -58,6 +60,8 @@ KWOK_CRD_KINDS=ClusterExec,Exec,ClusterLogs,Logs,ClusterAttach,Attach,ClusterPor
 COMPONENTS=(kine kube-apiserver kube-controller-manager kube-scheduler kwok)
 
 log() { printf '[testcluster] %s\n' "$*" >&2; }
+# helm + helm-controller + the kubelet/klipper-helm stand-in live in TypeScript (scripts/testcluster/).
+helm_addon() { (cd "$REPO_ROOT" && node --import tsx "$REPO_ROOT/scripts/testcluster/helm-addon.ts" "$@"); }
 die() { printf '[testcluster] error: %s\n' "$*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 # OUTPOST_TESTCLUSTER_VERBOSE=1 logs how long each start phase took.
@@ -206,6 +210,7 @@ cmd_build() {
     # One build at a time per cache key (other checkouts may share the cache).
     ( flock 9; build_locked ) 9>"$CACHE_DIR/.build.lock"
   fi
+  helm_addon build >/dev/null || die "building helm and helm-controller failed"
   echo "$BIN"
 }
 
@@ -459,13 +464,14 @@ all_nodes_ready() { # N KWOK_PORT : N kwok nodes are Ready; STALE_NODES = Ready 
 # --- start / stop -----------------------------------------------------------------------
 cmd_start() {
   DIR=${1:?usage: start DIR [--nodes N]}; shift
-  local nodes=2
+  local nodes=2 with_helm=1
   NODE_PREFIX=${OUTPOST_TESTCLUSTER_NODE_PREFIX:-edge-node}
   while [ $# -gt 0 ]; do
     case "$1" in
       --nodes) nodes=${2:?--nodes N}; shift 2 ;;
       --nodes=*) nodes=${1#--nodes=}; shift ;;
       --node-prefix) NODE_PREFIX=${2:?}; shift 2 ;;
+      --no-helm) with_helm=0; shift ;;
       *) die "unknown option $1" ;;
     esac
   done
@@ -574,11 +580,8 @@ cmd_start() {
   # stages: node-fast (+ lease heartbeats), pod-fast, and node-not-ready for `node-ready`. Its
   # kubelet-like HTTPS server (127.0.0.1:PORT_KWOK, serving cert from the server CA) answers the
   # apiserver's exec/attach/logs/port-forward calls from the kwok CRs (see kwok_default_yaml).
-  local f first=1
-  for f in "${STAGE_FILES[@]}"; do
-    [ $first = 1 ] || echo "---"; first=0
-    cat "$STAGES/$(basename "$f")"
-  done >"$DIR/kwok.yaml"
+  # The pods of helm-controller's Jobs are left to the kubelet stand-in (helm-addon start).
+  helm_addon kwok-stages "$DIR/kwok.yaml" "${STAGE_FILES[@]/#*\//$STAGES/}"
   spawn kwok \
     --kubeconfig="$PKI/kwok.kubeconfig" --config="$DIR/kwok.yaml" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
@@ -608,9 +611,17 @@ cmd_start() {
   wait_for 60 "the default ServiceAccount" api /api/v1/namespaces/default/serviceaccounts/default
   phase "default ServiceAccount"
   wait_for 60 "HelmChart CRDs Established" served /apis/helm.cattle.io/v1/helmcharts /apis/helm.cattle.io/v1/helmchartconfigs
+  # k3s's helm-controller and the stand-in that runs its install Jobs with a real helm.
+  local helm_env=""
+  if [ "$with_helm" = 1 ]; then
+    helm_env=$(helm_addon start "$DIR" "$APISERVER_URL") || die "helm-controller did not start (see $DIR/logs/helm-controller.log, helm-job-runner.log)"
+    phase "helm-controller and the job runner started"
+  fi
 
   local pids="" node_list="" i
-  for c in "${COMPONENTS[@]}"; do pids+="${pids:+ }$(cat "$DIR/run/$c.pid")"; done
+  for c in "${COMPONENTS[@]}" helm-controller helm-job-runner; do
+    [ -s "$DIR/run/$c.pid" ] && pids+="${pids:+ }$(cat "$DIR/run/$c.pid")"
+  done
   for ((i = 0; i < nodes; i++)); do node_list+="${node_list:+ }$NODE_PREFIX-$i"; done
   {
     echo "# scripts/testcluster.sh start $DIR ($(date -u +%Y-%m-%dT%H:%M:%SZ)); load with: set -a; . $DIR/env; set +a"
@@ -640,6 +651,7 @@ cmd_start() {
     echo "PORT_KWOK=\"$p_kwok\""
     echo "POD_LOG_FILE=\"$DIR/pod-logs/container.log\""
     echo "EXEC_DIR=\"$DIR/exec\""
+    [ -z "$helm_env" ] || echo "$helm_env"
   } >"$DIR/env"
   trap - EXIT
   log "ready in $(( $(now_ms) - T0 )) ms: $APISERVER_URL, $nodes node(s); KUBECONFIG=$DIR/k3s.yaml"
@@ -656,6 +668,10 @@ stop_components() {
   # The datastore goes last: kube-apiserver's shutdown hooks still write to it, and a kine that
   # is already closing can leave the apiserver hanging until it is killed.
   local i others=()
+  # helm-controller and the job runner talk to the apiserver: they go first.
+  if [ -e "$DIR/run/helm-controller.pid" ] || [ -e "$DIR/run/helm-job-runner.pid" ]; then
+    helm_addon stop "$DIR" || log "stopping helm-controller / the job runner failed"
+  fi
   for ((i = ${#COMPONENTS[@]} - 1; i >= 1; i--)); do others+=("${COMPONENTS[$i]}"); done
   stop_group "${others[@]}"
   stop_group "${COMPONENTS[0]}"
@@ -695,6 +711,7 @@ cmd_status() {
   for c in "${COMPONENTS[@]}"; do
     if pid=$(pid_of "$c"); then echo "$c running pid $pid"; else echo "$c stopped"; rc=1; fi
   done
+  if grep -q '^PID_HELM_CONTROLLER=' "$DIR/env" 2>/dev/null; then helm_addon status "$DIR" || rc=1; fi
   return $rc
 }
 
@@ -715,7 +732,7 @@ cmd_node_ready() {
 }
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 

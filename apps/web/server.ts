@@ -39,6 +39,8 @@ import { log } from "./src/server/logging/log";
 import { openBlobStore } from "./src/server/bundles/blob-store";
 import { createBundleRuntime } from "./src/server/bundles/bundle-runtime";
 import { bundleSigner } from "./src/server/bundles/bundle-signer";
+import { createRolloutScheduler } from "./src/server/rollouts/rollout-scheduler";
+import { createRolloutClock } from "./src/server/rollouts/rollout-clock";
 import { createJobRunner } from "./src/server/jobs/job-runner";
 import { provisionJobKind } from "./src/server/provision/provision-job-kind";
 import { joinCommandJobKind } from "./src/server/provision/join/join-command-job-kind";
@@ -87,8 +89,14 @@ async function main(): Promise<void> {
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const live = createLiveUpdates(uiNamespace);
   const presence = createAgentPresence(db, live, { heartbeatTimeoutMs: config.agentHeartbeatTimeoutMs });
+  const rollouts = createRolloutScheduler(() => ctx, {
+    now: createRolloutClock(process.env.OUTPOST_ROLLOUT_CLOCK_OFFSET_FILE),
+    intervalMs: config.rolloutTickMs,
+    onChange: (id) => live.rolloutChanged(db, id),
+  });
+  live.onClusterChanged(() => rollouts.poke());
   const jobs = createJobRunner(db, live);
-  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), jobs, assets: { agentDistDir: process.env.OUTPOST_AGENT_DIST ?? join(repoDir, "apps/agent/dist"), deviceScriptsDir: join(webDir, "src/server/provision/device-scripts") }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} } };
+  const ctx: ServerContext = { config, db, dbKind: kind, live, presence, authCache: createAuthCache(), connections: createLiveConnections(), loginThrottle: createLoginThrottle({ maxFailures: config.loginMaxFailures, windowMs: LOGIN_FAILURE_WINDOW_MS }), secrets: createSecretBox(secretKey.key), dataDir, bundles: createBundleRuntime(blobs), jobs, assets: { agentDistDir: process.env.OUTPOST_AGENT_DIST ?? join(repoDir, "apps/agent/dist"), deviceScriptsDir: join(webDir, "src/server/provision/device-scripts") }, startedAt: new Date(), alerting: { kick: () => {}, stop: async () => {} }, rollouts };
   setServerContext(ctx);
   const signer = await bundleSigner(ctx);
   log.info({ blobDir: blobs.dir, keyId: signer.keyId }, "bundles: blob store and signing key ready");
@@ -124,8 +132,9 @@ async function main(): Promise<void> {
     httpServer.close();
     stopHistoryRetention();
     // Running steps are marked interrupted (resumable) before the database closes.
-    void jobs
+    void rollouts
       .stop()
+      .then(() => jobs.stop())
       .then(() => ctx.alerting.stop())
       .then(() => presence.stop())
       .then(() => db.$disconnect())

@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { createServer, type AddressInfo } from "node:net";
-import type { AuditEventView, BundleDetail, ClusterSummary } from "@outpost/cluster-core";
+import type { AuditEventView, BundleDetail, ClusterSummary, RolloutDetail } from "@outpost/cluster-core";
 import { ApiClient } from "../support/api-client";
 import { fillRoute, listApiRoutes } from "../support/api-routes";
 import { ADMIN_PASSWORD, startCentre, type Centre } from "../support/centre";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { startAgent, type AgentProcess } from "../support/agent";
 import { eventually } from "../support/eventually";
+import { packageTestChart } from "../support/helm-charts";
+import { startHelmRepository, type HelmRepository } from "../support/helm-repository";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { generateSshKey } from "../support/devices/generate-ssh-key";
 
 describe("API: authentication, roles and bad input", () => {
@@ -45,8 +48,8 @@ describe("API: authentication, roles and bad input", () => {
   ];
 
   /** Registers a cluster the way an agent does (no agent process needed): its id. */
-  async function registerCluster(siteId: string, name: string): Promise<string> {
-    const { token } = await admin.createRegistrationToken(siteId, name, { tier: "gold" });
+  async function registerCluster(siteId: string, name: string, labels: Record<string, string> = { tier: "gold" }): Promise<string> {
+    const { token } = await admin.createRegistrationToken(siteId, name, labels);
     const res = await new ApiClient(centre.url).call<{ clusterId: string }>("POST", "/api/v1/agent/register", { registrationToken: token, agentVersion: "test", simulated: true });
     expect(res.status).toBe(201);
     return res.body.clusterId;
@@ -98,7 +101,7 @@ describe("API: authentication, roles and bad input", () => {
       }
     }
     expect(await everything(ids.clusters)).toEqual(before);
-  });
+  }, 180_000);
 
   it("rejects malformed bodies with a clear error and changes nothing", async () => {
     const before = await admin.ok<unknown[]>("GET", "/api/v1/sites");
@@ -258,7 +261,7 @@ describe("API: authentication, roles and bad input", () => {
     expect((await admin.call("DELETE", `/api/v1/users/${me.id}`)).status).toBe(409);
   });
 
-  it("writes one audit event, with its actor and target, for every write route but those named here as not audited (sign-out, personal preferences, blob uploads)", async () => {
+  it("writes one audit event, with its actor and target, for every write route but those named here as not audited (sign-out, personal preferences, blob uploads, rollout previews)", async () => {
     const NOT_AUDITED = [
       // Ends only the caller's own session.
       "POST /api/v1/auth/logout",
@@ -276,6 +279,8 @@ describe("API: authentication, roles and bad input", () => {
       "POST /api/v1/saved-views",
       "DELETE /api/v1/saved-views/[id]",
       "POST /api/v1/notifications/seen",
+      // A rollout preview only reads (its body is the question).
+      "POST /api/v1/rollouts/preview",
     ];
     const anon = new ApiClient(centre.url);
     let siteId = "";
@@ -297,7 +302,7 @@ describe("API: authentication, roles and bad input", () => {
     let grantId = "";
     let agentCredential = "";
     let fakeAgent: Socket | undefined;
-    const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null> }[] = [
+    const steps: { route: string; action: string; actor: () => string; run: () => Promise<string | null>; prepare?: () => Promise<void> }[] = [
       { route: "POST /api/v1/sites", action: "site.create", actor: () => "admin", run: async () => (siteId = (await admin.createSite("audited-site")).id) },
       { route: "PATCH /api/v1/sites/[id]", action: "site.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/sites/${siteId}`, { location: "Hall 3" }), siteId) },
       {
@@ -486,6 +491,7 @@ describe("API: authentication, roles and bad input", () => {
       { route: "PATCH /api/v1/alert-rules/[id]", action: "alert-rule.update", actor: () => "admin", run: async () => (await admin.ok("PATCH", `/api/v1/alert-rules/${ruleId}`, { enabled: false }), ruleId) },
       { route: "DELETE /api/v1/alert-rules/[id]", action: "alert-rule.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-rules/${ruleId}`), ruleId) },
       { route: "DELETE /api/v1/alert-channels/[id]", action: "alert-channel.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/alert-channels/${channelId}`), channelId) },
+      ...rolloutSteps(),
     ];
 
     const silent = createServer(() => undefined);
@@ -502,13 +508,132 @@ describe("API: authentication, roles and bad input", () => {
     const uncovered = writes.filter((w) => !NOT_AUDITED.includes(w) && !steps.some((s) => s.route === w));
     expect(uncovered, "write routes this test does not exercise (add a step)").toEqual([]);
 
-    for (const step of steps) {
-      const before = await auditCount();
-      const targetId = await step.run();
-      const [newest] = await admin.ok<AuditEventView[]>("GET", "/api/v1/audit?limit=1");
-      expect(await auditCount(), `${step.route}: exactly one event`).toBe(before + 1);
-      expect(newest, step.route).toMatchObject({ action: step.action, actorName: step.actor(), ...(targetId ? { targetId } : {}) });
+    try {
+      for (const step of steps) {
+        await step.prepare?.();
+        const before = await auditCount();
+        const targetId = await step.run();
+        const [newest] = await admin.ok<AuditEventView[]>("GET", "/api/v1/audit?limit=1");
+        expect(await auditCount(), `${step.route}: exactly one event`).toBe(before + 1);
+        expect(newest, step.route).toMatchObject({ action: step.action, actorName: step.actor(), ...(targetId ? { targetId } : {}) });
+      }
+    } finally {
+      silent.close();
+      await rolloutCleanup();
     }
-    silent.close();
-  });
+  }, 240_000);
+
+  let repo: HelmRepository | undefined;
+  let agent: AgentProcess | undefined;
+  const rolloutCleanup = async () => {
+    await agent?.stop();
+    await repo?.close();
+  };
+  /**
+   * Charts, repositories and rollouts through each of their write routes, in an order that gives
+   * each action the state it needs: one cluster with a simulated agent (online), one without
+   * (offline) that is paused first so the canary is skipped and the rollout waits for approval.
+   */
+  function rolloutSteps() {
+    const chart = packageTestChart({ name: "audited-chart", version: "1.0.0" });
+    const ids = { site: "", online: "", paused: "", repo: "", imported: "", uploaded: "", rollout: "", rollback: "" };
+    // The phase, with each cluster's status and detail: what a failed wait shows.
+    const phase = async (id: string) => {
+      const r = await admin.ok<RolloutDetail>("GET", `/api/v1/rollouts/${id}`);
+      return `${r.phase} (${r.targets.map((t) => `${t.clusterName}: ${t.status}, ${t.detail}`).join("; ")})`;
+    };
+    return [
+      {
+        route: "PUT /api/v1/sites/[id]/maintenance-windows",
+        action: "site.maintenance-windows",
+        actor: () => "admin",
+        // The site and its two clusters are audited themselves: made before the count starts.
+        prepare: async () => {
+          ids.site = (await admin.createSite("audited-rollouts")).id;
+          // Their own label: the other tests' clusters (tier=gold, offline) would wait in the rollout.
+          ids.paused = await registerCluster(ids.site, "audited-paused", { "audited-rollout": "yes" });
+          const { token } = await admin.createRegistrationToken(ids.site, "audited-online", { "audited-rollout": "yes" });
+          agent = startAgent({ server: centre.url, registrationToken: token, simulate: "audited-online", env: { OUTPOST_SIM_CHANGE_INTERVAL_MS: "2000" } });
+          ids.online = (await eventually(() => admin.clusters(), (cs) => cs.some((c) => c.name === "audited-online" && c.status === "online"), "sim agent online", 120_000)).find((c) => c.name === "audited-online")!.id;
+        },
+        run: async () => (await admin.ok("PUT", `/api/v1/sites/${ids.site}/maintenance-windows`, { windows: [] }), ids.site),
+      },
+      {
+        route: "POST /api/v1/chart-repositories",
+        action: "chart-repository.add",
+        actor: () => "admin",
+        run: async () => {
+          repo = await startHelmRepository();
+          repo.add(chart);
+          return (ids.repo = (await admin.ok<{ id: string }>("POST", "/api/v1/chart-repositories", { name: "audited-repo", url: repo.url })).id);
+        },
+      },
+      { route: "POST /api/v1/chart-repositories/[id]/refresh", action: "chart-repository.refresh", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/chart-repositories/${ids.repo}/refresh`), ids.repo) },
+      {
+        route: "POST /api/v1/chart-repositories/[id]/import",
+        action: "chart.import",
+        actor: () => "admin",
+        run: async () => (ids.imported = (await admin.ok<{ id: string }>("POST", `/api/v1/chart-repositories/${ids.repo}/import`, { name: "audited-chart", version: "1.0.0" })).id),
+      },
+      {
+        route: "POST /api/v1/charts",
+        action: "chart.upload",
+        actor: () => "admin",
+        run: async () => (ids.uploaded = (await admin.ok<{ id: string }>("POST", "/api/v1/charts", { archiveBase64: chart.bytes.toString("base64") })).id),
+      },
+      { route: "PUT /api/v1/clusters/[id]/rollout-pause", action: "cluster.rollouts-pause", actor: () => "admin", run: async () => (await admin.ok("PUT", `/api/v1/clusters/${ids.paused}/rollout-pause`, { reason: "audit" }), ids.paused) },
+      {
+        route: "POST /api/v1/rollouts",
+        action: "rollout.create",
+        actor: () => "admin",
+        run: async () => {
+          ids.rollout = (
+            await admin.ok<{ id: string }>("POST", "/api/v1/rollouts", {
+              chartId: ids.uploaded,
+              targetNamespace: "audited",
+              selector: "audited-rollout=yes",
+              strategy: { canary: { mode: "clusters", clusterIds: [ids.paused] }, waveSize: { unit: "percent", value: 100 }, betweenWaves: { mode: "approval" } },
+            })
+          ).id;
+          // The paused canary is skipped, so the next wave waits for an operator.
+          await eventually(() => phase(ids.rollout), (p) => p.startsWith("awaiting-approval "), "awaiting approval", 20_000);
+          return ids.rollout;
+        },
+      },
+      { route: "POST /api/v1/rollouts/[id]/halt", action: "rollout.halt", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/halt`, { reason: "audit" }), ids.rollout) },
+      {
+        route: "POST /api/v1/rollouts/[id]/resume",
+        action: "rollout.resume",
+        actor: () => "admin",
+        run: async () => {
+          await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/resume`);
+          await eventually(() => phase(ids.rollout), (p) => p.startsWith("awaiting-approval "), "awaiting approval again", 20_000);
+          return ids.rollout;
+        },
+      },
+      {
+        route: "POST /api/v1/rollouts/[id]/approve",
+        action: "rollout.approve",
+        actor: () => "admin",
+        run: async () => {
+          await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/approve`);
+          await eventually(() => phase(ids.rollout), (p) => p.startsWith("completed "), "rollout completed on the online cluster", 120_000);
+          return ids.rollout;
+        },
+      },
+      { route: "DELETE /api/v1/clusters/[id]/rollout-pause", action: "cluster.rollouts-unpause", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/clusters/${ids.paused}/rollout-pause`), ids.paused) },
+      { route: "POST /api/v1/rollouts/[id]/retry", action: "rollout.retry", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/retry`), ids.rollout) },
+      // The retried cluster is offline: the rollout runs until an operator halts it, as a rollback needs.
+      { route: "POST /api/v1/rollouts/[id]/halt", action: "rollout.halt", actor: () => "admin", run: async () => (await admin.ok("POST", `/api/v1/rollouts/${ids.rollout}/halt`, { reason: "before the rollback" }), ids.rollout) },
+      {
+        route: "POST /api/v1/rollouts/[id]/rollback",
+        action: "rollout.rollback",
+        actor: () => "admin",
+        run: async () => ((ids.rollback = (await admin.ok<{ id: string }>("POST", `/api/v1/rollouts/${ids.rollout}/rollback`)).id), ids.rollout),
+      },
+      { route: "DELETE /api/v1/rollouts/[id]", action: "rollout.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/rollouts/${ids.rollback}`), ids.rollback) },
+      { route: "DELETE /api/v1/charts/[id]", action: "chart.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/charts/${ids.uploaded}`), ids.uploaded) },
+      { route: "DELETE /api/v1/chart-repositories/[id]", action: "chart-repository.delete", actor: () => "admin", run: async () => (await admin.ok("DELETE", `/api/v1/chart-repositories/${ids.repo}`), ids.repo) },
+    ];
+  }
 });

@@ -6,6 +6,7 @@ import type { Logger } from "../logging/logger";
 import { credentialPath, readStoredCredential, writeStoredCredential, type StoredCredential } from "./credential-store";
 import { registerAgent } from "./register-agent";
 import { readRegistrationToken } from "./read-registration-token";
+import { forgetRegistrationAttempt, registrationAttemptId } from "./registration-attempt";
 import { writePinnedKey } from "../bundles/pinned-key";
 
 export interface EnsureCredentialOptions {
@@ -40,10 +41,11 @@ export async function ensureCredential({ config, agentVersion, log, signal }: En
   const registrationToken = await readRegistrationToken(config.registrationToken);
   // Fail before spending the single-use token if its answer could not be kept.
   await assertWritableDirectory(config.stateDir);
+  const attemptId = await registrationAttemptId(config.stateDir);
   log.info(`registering with ${config.server}`);
   const response = await registerAgent({
     server: config.server,
-    request: { registrationToken, agentVersion, simulated: config.cluster.mode === "simulate" },
+    request: { registrationToken, agentVersion, simulated: config.cluster.mode === "simulate", attemptId },
     log,
     signal,
   });
@@ -63,6 +65,7 @@ export async function ensureCredential({ config, agentVersion, log, signal }: En
       `registered as cluster ${response.clusterName}, but cannot save ${credentialPath(config.stateDir)}: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
+  await forgetRegistrationAttempt(config.stateDir);
   log.info(`registered as cluster ${response.clusterName} (${response.clusterId}); credential saved to ${credentialPath(config.stateDir)}`);
   return credential;
 }

@@ -164,3 +164,35 @@ describe("buildKubeSnapshot", () => {
     expect(snapshot.events[0]!.message).toHaveLength(1024);
   });
 });
+
+describe("buildKubeSnapshot: helm releases", () => {
+  it("names the helm release of a workload and says why it is not Ready", () => {
+    const snapshot = buildKubeSnapshot({
+      gitVersion: "v1.36.3+k3s1",
+      nodes: [],
+      deployments: [
+        {
+          metadata: { name: "web", namespace: "shop", annotations: { "meta.helm.sh/release-name": "shop" } },
+          spec: { replicas: 3, selector: {}, template: {} },
+          status: { readyReplicas: 1, conditions: [{ type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: 'ReplicaSet "web-5d" has timed out progressing.' }] },
+        },
+        { metadata: { name: "plain", namespace: "shop" }, spec: { replicas: 1, selector: {}, template: {} }, status: { readyReplicas: 1 } },
+      ],
+      statefulSets: [],
+      daemonSets: [],
+      events: [],
+      now: NOW,
+    });
+    expect(snapshot.workloads[0]).toEqual({
+      namespace: "shop",
+      name: "web",
+      kind: "Deployment",
+      desired: 3,
+      ready: 1,
+      helmRelease: "shop",
+      problem: 'ProgressDeadlineExceeded: ReplicaSet "web-5d" has timed out progressing.',
+    });
+    expect(snapshot.workloads[1]).toEqual({ namespace: "shop", name: "plain", kind: "Deployment", desired: 1, ready: 1 });
+    expect(ZClusterSnapshot.safeParse(snapshot).success).toBe(true);
+  });
+});

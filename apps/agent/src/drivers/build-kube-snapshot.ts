@@ -25,9 +25,9 @@ export function buildKubeSnapshot(lists: KubeLists): ClusterSnapshot {
     k3sVersion: clip(lists.gitVersion, 64),
     nodes: lists.nodes.map(toNodeInfo),
     workloads: [
-      ...lists.deployments.map((d) => workload(d.metadata, "Deployment", d.spec?.replicas ?? 1, d.status?.readyReplicas, d.spec?.template)),
-      ...lists.statefulSets.map((s) => workload(s.metadata, "StatefulSet", s.spec?.replicas ?? 1, s.status?.readyReplicas, s.spec?.template)),
-      ...lists.daemonSets.map((d) => workload(d.metadata, "DaemonSet", d.status?.desiredNumberScheduled ?? 0, d.status?.numberReady, d.spec?.template)),
+      ...lists.deployments.map((d) => workload(d.metadata, "Deployment", d.spec?.replicas ?? 1, d.status?.readyReplicas, d.spec?.template, d.status?.conditions)),
+      ...lists.statefulSets.map((s) => workload(s.metadata, "StatefulSet", s.spec?.replicas ?? 1, s.status?.readyReplicas, s.spec?.template, s.status?.conditions)),
+      ...lists.daemonSets.map((d) => workload(d.metadata, "DaemonSet", d.status?.desiredNumberScheduled ?? 0, d.status?.numberReady, d.spec?.template, d.status?.conditions)),
     ],
     events: lists.events
       .filter((e) => e.type === "Warning")
@@ -57,15 +57,30 @@ function toNodeInfo(node: V1Node): NodeInfo {
   };
 }
 
+interface WorkloadCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/** Conditions that explain why a workload is not Ready (a Deployment past its progress deadline, failed pod creation). */
+const PROBLEM_CONDITIONS: ReadonlyArray<[type: string, status: string]> = [
+  ["Progressing", "False"],
+  ["ReplicaFailure", "True"],
+  ["Available", "False"],
+];
+
 function workload(
-  metadata: { name?: string; namespace?: string } | undefined,
+  metadata: { name?: string; namespace?: string; annotations?: Record<string, string> } | undefined,
   kind: WorkloadInfo["kind"],
   desired: number,
   ready: number | undefined,
   template: V1PodTemplateSpec | undefined,
+  conditions: WorkloadCondition[] | undefined,
 ): WorkloadInfo {
   const images = templateImages(template);
-  return {
+  const info: WorkloadInfo = {
     namespace: clip(metadata?.namespace || "default", 253),
     name: clip(metadata?.name || "(unnamed)", 253),
     kind,
@@ -73,6 +88,12 @@ function workload(
     ready: Math.max(0, ready ?? 0),
     ...(images.length > 0 ? { images } : {}),
   };
+  // helm marks everything a release installs with the release's name.
+  const release = metadata?.annotations?.["meta.helm.sh/release-name"];
+  if (release) info.helmRelease = clip(release, 253);
+  const problem = PROBLEM_CONDITIONS.map(([type, status]) => conditions?.find((c) => c.type === type && c.status === status)).find((c) => c !== undefined);
+  if (problem && info.ready < info.desired) info.problem = clip(`${problem.reason ?? problem.type}: ${problem.message ?? ""}`, 1024);
+  return info;
 }
 
 /** The images a workload's pods run (init containers first), each once: for fleet-wide image search. */

@@ -1,6 +1,8 @@
 import {
   AppsV1Api,
+  BatchV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   KubernetesObjectApi,
   PatchStrategy,
@@ -13,6 +15,7 @@ import { AgentConfigError } from "../errors/agent-error";
 import type { Logger } from "../logging/logger";
 import { buildKubeSnapshot } from "./build-kube-snapshot";
 import { startRestartingWatch } from "./restarting-watch";
+import { HelmReportReader } from "../helm/helm-report-reader";
 
 const FIELD_MANAGER = "outpost";
 const WARNING_ONLY = "type=Warning";
@@ -24,6 +27,11 @@ const WATCHED_PATHS: ReadonlyArray<{ path: string; query?: Record<string, string
   { path: "/apis/apps/v1/statefulsets" },
   { path: "/apis/apps/v1/daemonsets" },
   { path: "/api/v1/events", query: { fieldSelector: WARNING_ONLY } },
+  // HelmCharts Outpost manages, helm-controller's install Jobs and their pods, helm's release records.
+  { path: "/apis/helm.cattle.io/v1/helmcharts", query: { labelSelector: "app.kubernetes.io/managed-by=outpost" } },
+  { path: "/apis/batch/v1/jobs", query: { labelSelector: "helmcharts.helm.cattle.io/chart" } },
+  { path: "/api/v1/pods", query: { labelSelector: "helmcharts.helm.cattle.io/chart" } },
+  { path: "/api/v1/secrets", query: { labelSelector: "owner=helm" } },
 ];
 
 /**
@@ -36,6 +44,7 @@ export class KubeDriver implements ClusterDriver {
   private readonly apps: AppsV1Api;
   private readonly version: VersionApi;
   private readonly objects: KubernetesObjectApi;
+  private readonly helm: HelmReportReader;
   private readonly watches = new Set<() => void>();
 
   private constructor(
@@ -46,6 +55,7 @@ export class KubeDriver implements ClusterDriver {
     this.apps = config.makeApiClient(AppsV1Api);
     this.version = config.makeApiClient(VersionApi);
     this.objects = KubernetesObjectApi.makeApiClient(config);
+    this.helm = new HelmReportReader(config.makeApiClient(CustomObjectsApi), config.makeApiClient(BatchV1Api), this.core, log);
   }
 
   /** Reads a kubeconfig file (k3s writes /etc/rancher/k3s/k3s.yaml); a bad file is a config error. */
@@ -61,15 +71,16 @@ export class KubeDriver implements ClusterDriver {
   }
 
   async snapshot(): Promise<ClusterSnapshot> {
-    const [version, nodes, deployments, statefulSets, daemonSets, events] = await Promise.all([
+    const [version, nodes, deployments, statefulSets, daemonSets, events, helmCharts] = await Promise.all([
       this.version.getCode(),
       this.core.listNode(),
       this.apps.listDeploymentForAllNamespaces(),
       this.apps.listStatefulSetForAllNamespaces(),
       this.apps.listDaemonSetForAllNamespaces(),
       this.core.listEventForAllNamespaces({ fieldSelector: WARNING_ONLY }),
+      this.helm.read(),
     ]);
-    return buildKubeSnapshot({
+    const snapshot = buildKubeSnapshot({
       gitVersion: version.gitVersion,
       nodes: nodes.items,
       deployments: deployments.items,
@@ -78,6 +89,7 @@ export class KubeDriver implements ClusterDriver {
       events: events.items,
       now: new Date(),
     });
+    return helmCharts === undefined ? snapshot : { ...snapshot, helmCharts };
   }
 
   watch(onChange: (change?: ClusterChange) => void): () => void {

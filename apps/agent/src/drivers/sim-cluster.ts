@@ -1,5 +1,5 @@
-import { identifyManifest, workloadTarget } from "./sim-manifest";
-import type { ApplyResult, ClusterEvent, ClusterSnapshot, KubeManifest, NodeInfo, WorkloadInfo } from "@outpost/cluster-core";
+import { identifyManifest, simulatedHelmChart, workloadTarget } from "./sim-manifest";
+import type { ApplyResult, ClusterEvent, ClusterSnapshot, HelmChartReport, KubeManifest, NodeInfo, WorkloadInfo } from "@outpost/cluster-core";
 
 export interface SimClusterOptions {
   name: string;
@@ -59,6 +59,8 @@ export class SimCluster {
   private events: ClusterEvent[] = [];
   /** Manifests applied through `apply`, by identity, as JSON: detects no-op applies. */
   private readonly applied = new Map<string, string>();
+  /** HelmCharts applied, as helm-controller would report them once installed (by identity key). */
+  private readonly helmCharts = new Map<string, HelmChartReport>();
   private readonly random: () => number;
   private readonly changeIntervalMs: number;
   private readonly clusterName: string;
@@ -91,8 +93,9 @@ export class SimCluster {
     return {
       k3sVersion: this.k3sVersion,
       nodes: this.nodes.map((n) => ({ ...n, roles: [...n.roles] })),
-      workloads: this.workloads.map(({ namespace, name, kind, desired, ready, images }) => ({ namespace, name, kind, desired, ready, ...(images ? { images: [...images] } : {}) })),
+      workloads: this.workloads.map(({ namespace, name, kind, desired, ready, images, helmRelease }) => ({ namespace, name, kind, desired, ready, ...(images ? { images: [...images] } : {}), ...(helmRelease ? { helmRelease } : {}) })),
       events: this.events.map((e) => ({ ...e })),
+      helmCharts: [...this.helmCharts.values()].map((c) => structuredClone(c)),
       takenAt: new Date(nowMs).toISOString(),
     };
   }
@@ -155,6 +158,8 @@ export class SimCluster {
     if (this.applied.get(key) === json) return { ...result, action: "unchanged" };
     this.applied.set(key, json);
 
+    const chart = simulatedHelmChart(manifest, this.helmCharts.get(key)?.release?.revision ?? 0, nowMs);
+    if (chart) this.helmCharts.set(key, chart);
     const target = workloadTarget(manifest);
     if (target) {
       const desired = target.kind === "DaemonSet" ? this.nodes.length : target.replicas;
@@ -166,6 +171,7 @@ export class SimCluster {
       } else {
         this.workloads.push(this.newWorkload(target.namespace, target.name, target.kind, desired, nowMs + this.settleDelay() / 2));
       }
+      if (chart) this.findWorkload(target.namespace, target.name, target.kind)!.helmRelease = chart.name;
     }
     return result;
   }
@@ -174,6 +180,7 @@ export class SimCluster {
   delete(manifest: KubeManifest): ApplyResult {
     const { key, namespace } = identifyManifest(manifest);
     const hadManifest = this.applied.delete(key);
+    this.helmCharts.delete(key);
     const target = workloadTarget(manifest);
     const index = target ? this.workloads.findIndex((w) => w.namespace === target.namespace && w.name === target.name && w.kind === target.kind) : -1;
     if (index >= 0) this.workloads.splice(index, 1);

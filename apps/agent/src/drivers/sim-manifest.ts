@@ -1,4 +1,4 @@
-import type { KubeManifest, WorkloadInfo } from "@outpost/cluster-core";
+import { HELM_CHART_ANNOTATIONS, type HelmChartReport, type KubeManifest, type WorkloadInfo } from "@outpost/cluster-core";
 
 /** Identity of a manifest (for no-op detection); throws on a manifest without kind or name. */
 export function identifyManifest(manifest: KubeManifest): { key: string; namespace: string | undefined } {
@@ -31,4 +31,34 @@ export function workloadTarget(manifest: KubeManifest): { namespace: string; nam
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A simulated HelmChart as helm-controller reports it once installed: the release deployed at
+ * the next revision with the chart version and values digest the centre annotated (a simulated
+ * cluster has no chart to read them from), its install Job complete.
+ */
+export function simulatedHelmChart(manifest: KubeManifest, previousRevision: number, nowMs: number): HelmChartReport | null {
+  if (manifest.apiVersion !== "helm.cattle.io/v1" || manifest.kind !== "HelmChart") return null;
+  const annotations = isRecord(manifest.metadata.annotations) ? (manifest.metadata.annotations as Record<string, string>) : {};
+  const name = manifest.metadata.name;
+  const hash = `sim${(previousRevision + 1).toString(16).padStart(4, "0")}`;
+  return {
+    namespace: typeof manifest.metadata.namespace === "string" ? manifest.metadata.namespace : "default",
+    name,
+    revision: annotations[HELM_CHART_ANNOTATIONS.revision] ?? "",
+    appliedAt: new Date(nowMs).toISOString(),
+    deleting: false,
+    conditions: [{ type: "JobCreated", status: "True", reason: "Job created", message: `Applying HelmChart using Job kube-system/helm-install-${name}` }],
+    job: { name: `helm-install-${name}`, configHash: hash, active: 0, complete: true, failed: null },
+    pod: null,
+    release: {
+      revision: previousRevision + 1,
+      status: "deployed",
+      configHash: hash,
+      chartName: annotations[HELM_CHART_ANNOTATIONS.chartName] ?? name,
+      chartVersion: annotations[HELM_CHART_ANNOTATIONS.chartVersion] ?? "",
+      valuesDigest: annotations[HELM_CHART_ANNOTATIONS.valuesDigest] ?? "",
+    },
+  };
 }

@@ -34,6 +34,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.sites.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.bundles.all() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.rollouts.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all() });
         void queryClient.invalidateQueries({ queryKey: queryKeys.devices.all() });
       }
@@ -52,6 +53,10 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     socket.on("cluster:updated", (summary) => {
       if (isClusterSummary(summary)) applyClusterUpdate(queryClient, summary);
       else void queryClient.invalidateQueries({ queryKey: queryKeys.clusters.all() });
+    });
+    socket.on("rollout:updated", () => {
+      // Progress pages refetch (the list and charts' histories count clusters by state).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.rollouts.all() });
     });
     socket.on("notification:new", () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all() });

@@ -77,4 +77,19 @@ export const queryKeys = {
   audit: {
     page: (query: AuditQuery) => ["audit", "page", query] as const,
   },
+  rollouts: {
+    all: () => ["rollouts"] as const,
+    list: () => ["rollouts", "list"] as const,
+    detail: (id: string) => ["rollouts", id, "detail"] as const,
+    preview: (selector: string, strategy: unknown) => ["rollouts", "preview", { selector, strategy }] as const,
+    clusterHistory: (clusterId: string) => ["rollouts", "cluster", clusterId, "history"] as const,
+    clusterPause: (clusterId: string) => ["rollouts", "cluster", clusterId, "pause"] as const,
+    siteWindows: (siteId: string) => ["rollouts", "site", siteId, "windows"] as const,
+  },
+  charts: {
+    all: () => ["charts"] as const,
+    list: () => ["charts", "list"] as const,
+    detail: (id: string) => ["charts", id, "detail"] as const,
+    repositories: () => ["charts", "repositories"] as const,
+  },
 };

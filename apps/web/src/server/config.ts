@@ -23,6 +23,8 @@ const ZConfig = z.object({
   tlsCaFile: z.string().optional(),
   /** 32 bytes (base64 or hex) sealing secrets at rest; a key file beside the database when unset. */
   secretKey: z.string().optional(),
+  /** How often the rollout scheduler looks at every active rollout (it also runs on every cluster change). */
+  rolloutTickMs: z.coerce.number().int().min(100).max(60_000).default(2000),
   /** Where blobs and the key file live; beside the SQLite file, or ./data with PostgreSQL. */
   dataDir: z.string().optional(),
   /** Proxies whose X-Forwarded-* headers are believed (addresses and CIDR ranges, comma separated). */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     changeRetentionDays: env.OUTPOST_CHANGE_RETENTION_DAYS || undefined,
     auditRetentionDays: env.OUTPOST_AUDIT_RETENTION_DAYS || undefined,
     blobDir: env.OUTPOST_BLOB_DIR || undefined,
+    rolloutTickMs: env.OUTPOST_ROLLOUT_TICK_MS || undefined,
     smtpUrl: env.OUTPOST_SMTP_URL || undefined,
     smtpFrom: env.OUTPOST_SMTP_FROM || undefined,
     alertIntervalMs: env.OUTPOST_ALERT_INTERVAL_MS || undefined,

@@ -8,6 +8,7 @@ import type { LoginThrottle } from "./auth/login-throttle";
 import type { SecretBox } from "./secrets/secret-box";
 import type { LiveConnections } from "./access/live-connections";
 import type { BundleRuntime } from "./bundles/bundle-runtime";
+import type { RolloutScheduler } from "./rollouts/rollout-scheduler";
 import type { JobRunner } from "./jobs/job-runner";
 import type { Alerting } from "./alerts/start-alerting";
 
@@ -37,6 +38,8 @@ export interface ServerContext {
   /** Files the centre hands to devices: the agent build (apps/agent/dist) and the device scripts. */
   assets: { agentDistDir: string; deviceScriptsDir: string };
   startedAt: Date;
+  /** Drives chart rollouts; operator actions run through it (see rollouts/). */
+  rollouts: RolloutScheduler;
   /** The alerting loop; kick() after a rule changes. */
   alerting: Alerting;
 }

@@ -34,10 +34,10 @@ describe("buildHelmChart", () => {
   });
 
   it("puts the HelmChart in kube-system under the release name, annotated with what the agent reports back", () => {
-    const m = buildHelmChart(base, { specHash: "abc", rolloutId: "r1", valuesDigest: "d1" });
+    const m = buildHelmChart(base, { revision: "abc", rolloutId: "r1", valuesDigest: "d1" });
     expect(m).toMatchObject({ apiVersion: "helm.cattle.io/v1", kind: "HelmChart", metadata: { name: "shop", namespace: "kube-system" } });
     expect(m.metadata.annotations).toEqual({
-      "outpost.io/spec-hash": "abc",
+      "outpost.io/revision": "abc",
       "outpost.io/rollout": "r1",
       "outpost.io/chart-name": "shop",
       "outpost.io/chart-version": "1.2.0",

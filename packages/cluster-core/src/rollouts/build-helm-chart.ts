@@ -4,7 +4,8 @@ import type { KubeManifest } from "../driver/cluster-driver";
 export const HELM_CHART_NAMESPACE = "kube-system";
 
 export const HELM_CHART_ANNOTATIONS = {
-  specHash: "outpost.io/spec-hash",
+  /** The spec hash, with "-<attempt>" after a retry: what the agent reports back. */
+  revision: "outpost.io/revision",
   rollout: "outpost.io/rollout",
   chartName: "outpost.io/chart-name",
   chartVersion: "outpost.io/chart-version",
@@ -44,12 +45,18 @@ export function buildHelmChartSpec(input: HelmChartInput): Record<string, unknow
   return spec;
 }
 
+/** The revision of a release on a cluster: its spec hash, and the retry attempt after a retry. */
+export function releaseRevision(specHash: string, attempt: number): string {
+  return attempt > 0 ? `${specHash}-${attempt}` : specHash;
+}
+
 /**
- * The HelmChart object carried in a cluster's desired state. `specHash` (of buildHelmChartSpec's
- * result, computed by the caller) and the expected chart version and values digest ride along as
- * annotations, so the agent's report says which revision a cluster actually has.
+ * The HelmChart object carried in a cluster's desired state. Its revision (the hash of
+ * buildHelmChartSpec's result, computed by the caller, plus the retry attempt) and the expected
+ * chart version and values digest ride along as annotations, so the agent's report says which
+ * revision a cluster actually has.
  */
-export function buildHelmChart(input: HelmChartInput, meta: { specHash: string; rolloutId: string; valuesDigest: string }): KubeManifest {
+export function buildHelmChart(input: HelmChartInput, meta: { revision: string; rolloutId: string; valuesDigest: string }): KubeManifest {
   return {
     apiVersion: "helm.cattle.io/v1",
     kind: "HelmChart",
@@ -57,7 +64,7 @@ export function buildHelmChart(input: HelmChartInput, meta: { specHash: string; 
       name: input.releaseName,
       namespace: HELM_CHART_NAMESPACE,
       annotations: {
-        [HELM_CHART_ANNOTATIONS.specHash]: meta.specHash,
+        [HELM_CHART_ANNOTATIONS.revision]: meta.revision,
         [HELM_CHART_ANNOTATIONS.rollout]: meta.rolloutId,
         [HELM_CHART_ANNOTATIONS.chartName]: input.chartName,
         [HELM_CHART_ANNOTATIONS.chartVersion]: input.chartVersion,

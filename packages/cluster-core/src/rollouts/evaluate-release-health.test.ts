@@ -7,7 +7,7 @@ const expected: ExpectedRelease = {
   namespace: "kube-system",
   name: "shop",
   remove: false,
-  specHash: "spec-2",
+  revision: "spec-2",
   chartName: "shop",
   chartVersion: "1.2.0",
   valuesDigest: "digest-2",
@@ -18,7 +18,7 @@ function report(patch: Partial<HelmChartReport> = {}): HelmChartReport {
   return {
     namespace: "kube-system",
     name: "shop",
-    specHash: "spec-2",
+    revision: "spec-2",
     appliedAt: "2026-01-15T12:00:01Z",
     deleting: false,
     conditions: [],
@@ -65,7 +65,7 @@ describe("evaluateReleaseHealth", () => {
   });
 
   it("waits while the cluster still has an older revision of the HelmChart or none", () => {
-    expect(evaluate([report({ specHash: "spec-1" })]).detail).toBe("the cluster has not applied this revision of the HelmChart yet");
+    expect(evaluate([report({ revision: "spec-1" })]).detail).toBe("the cluster has not applied this revision of the HelmChart yet");
     expect(evaluate([]).detail).toBe("the HelmChart is not on the cluster yet");
     expect(evaluate(undefined).detail).toMatch(/does not report HelmCharts/);
   });
@@ -93,19 +93,21 @@ describe("evaluateReleaseHealth", () => {
     });
   });
 
-  it("does not blame this revision for a pod made before Outpost changed the HelmChart, or for another Job template", () => {
+  it("does not blame this revision for an attempt that ended before Outpost last changed the HelmChart, or for another Job template", () => {
     const failing = {
       name: "p",
       createdAt: "2026-01-15T11:59:00Z",
       configHash: "H1",
       phase: "Running",
       restartCount: 3,
-      lastTermination: { exitCode: 1, reason: "Error", message: "x", finishedAt: null },
+      lastTermination: { exitCode: 1, reason: "Error", message: "x", finishedAt: "2026-01-15T11:59:30Z" },
       logTail: null,
     };
     const job = { name: "helm-install-shop", configHash: "H1", active: 1, complete: false, failed: null };
     expect(evaluate([report({ release: null, job, pod: failing })]).phase).toBe("applying");
     expect(evaluate([report({ release: null, job: { ...job, configHash: "H2" }, pod: { ...failing, createdAt: "2026-01-15T12:00:03Z" } })]).phase).toBe("applying");
+    // The same crash-looping pod failing again after a retry (a later finishedAt) counts.
+    expect(evaluate([report({ release: null, job, pod: { ...failing, lastTermination: { ...failing.lastTermination, finishedAt: "2026-01-15T12:00:09Z" } } })]).phase).toBe("failed");
   });
 
   it("fails when helm-controller marks the chart Failed", () => {

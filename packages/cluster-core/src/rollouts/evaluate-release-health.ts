@@ -8,7 +8,8 @@ export interface ExpectedRelease {
   name: string;
   /** The HelmChart must be gone (a rollback to before the release existed). */
   remove: boolean;
-  specHash: string;
+  /** releaseRevision(): spec hash and retry attempt. */
+  revision: string;
   chartName: string;
   chartVersion: string;
   valuesDigest: string;
@@ -47,7 +48,7 @@ export function evaluateReleaseHealth(input: {
     return waiting(chart.deleting ? "helm-controller is uninstalling the release" : "the HelmChart is still on the cluster");
   }
   if (!chart) return waiting("the HelmChart is not on the cluster yet");
-  if (chart.specHash !== expected.specHash) return waiting("the cluster has not applied this revision of the HelmChart yet");
+  if (chart.revision !== expected.revision) return waiting("the cluster has not applied this revision of the HelmChart yet");
 
   const release = chart.release;
   const installed =
@@ -82,8 +83,8 @@ function installFailure(chart: HelmChartReport): string | null {
   const pod = chart.pod;
   const end = pod?.lastTermination;
   if (!pod || !end || end.exitCode === 0 || !chart.job || pod.configHash !== chart.job.configHash) return null;
-  // A pod made before Outpost's last change belongs to the previous revision.
-  if (chart.appliedAt && Date.parse(pod.createdAt) < Date.parse(chart.appliedAt)) return null;
+  // An attempt that ended before Outpost's last change (a new revision or a retry) is history.
+  if (chart.appliedAt && Date.parse(end.finishedAt ?? pod.createdAt) < Date.parse(chart.appliedAt)) return null;
   const parts = [`install Job ${chart.job.name} failed (exit code ${end.exitCode})`];
   const message = end.message.trim();
   if (message) parts.push(message.split("\n").slice(-5).join(" / "));

@@ -15,6 +15,12 @@ export const ZRegisterAgentRequest = z.object({
   registrationToken: z.string().min(16).max(256),
   agentVersion: z.string().min(1).max(64),
   simulated: z.boolean(),
+  /**
+   * A secret the agent picks once per registration and keeps until its credential is saved. A
+   * retry with the same token and attempt id (the first answer was lost to a timeout or a cut
+   * link) gets the same cluster with a fresh credential instead of "token already used".
+   */
+  attemptId: z.string().regex(/^[0-9a-f]{64}$/, "attemptId is 64 hex digits").optional(),
 });
 export type RegisterAgentRequest = z.infer<typeof ZRegisterAgentRequest>;
 

@@ -40,8 +40,8 @@ export type HelmReleaseReport = z.infer<typeof ZHelmReleaseReport>;
 export const ZHelmChartReport = z.object({
   namespace: name.min(1),
   name: name.min(1),
-  /** Outpost's annotation outpost.io/spec-hash on the object as it is on the cluster. */
-  specHash: text(128),
+  /** Outpost's annotation outpost.io/revision on the object as it is on the cluster. */
+  revision: text(160),
   /** When Outpost's apply last changed the object (its managedFields time). */
   appliedAt: ZIsoDate.nullable(),
   deleting: z.boolean(),

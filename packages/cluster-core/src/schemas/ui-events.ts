@@ -18,6 +18,8 @@ export interface ServerToUiEvents {
   "bundles:changed": () => void;
   /** Live progress of a bundle on a cluster (written into the bundle's detail). */
   "bundle:progress": (progress: BundleProgressEvent) => void;
+  /** A rollout moved (a cluster's state, a wave, a halt): its views refetch. */
+  "rollout:updated": (update: { rolloutId: string }) => void;
   /** A job or one of its steps changed (status, progress). */
   "job:updated": (job: JobView) => void;
   /** New log lines of a job, to the browsers watching it (job:watch). */

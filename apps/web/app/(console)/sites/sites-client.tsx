@@ -5,6 +5,7 @@ import type { SiteView } from "@outpost/cluster-core";
 import { DeleteSiteDialog } from "@/src/client/sites/delete-site-dialog";
 import { SiteForm } from "@/src/client/sites/site-form";
 import { SiteTable } from "@/src/client/sites/site-table";
+import { MaintenanceWindowsForm } from "@/src/client/sites/maintenance-windows-form";
 import { useSites } from "@/src/client/sites/use-sites";
 import { Button } from "@/src/client/ui/button";
 import { EmptyState } from "@/src/client/ui/empty-state";
@@ -20,6 +21,7 @@ export function SitesClient({ canOperate }: { canOperate: boolean }) {
   const sites = useSites();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<SiteView | null>(null);
+  const [windows, setWindows] = useState<SiteView | null>(null);
   const newSite = canOperate ? (
     <Button variant="primary" onClick={() => setEditing({ mode: "create" })}>
       New site
@@ -39,7 +41,7 @@ export function SitesClient({ canOperate }: { canOperate: boolean }) {
           {!canOperate && " Ask an operator to create one."}
         </EmptyState>
       ) : (
-        <SiteTable sites={sites.data} canOperate={canOperate} onEdit={(site) => setEditing({ mode: "edit", site })} onDelete={setDeleting} />
+        <SiteTable sites={sites.data} canOperate={canOperate} onEdit={(site) => setEditing({ mode: "edit", site })} onDelete={setDeleting} onEditWindows={setWindows} />
       )}
       {canOperate && (
         <>
@@ -47,6 +49,9 @@ export function SitesClient({ canOperate }: { canOperate: boolean }) {
             {editing && <SiteForm site={editing.mode === "edit" ? editing.site : undefined} onDone={() => setEditing(null)} />}
           </ModalDialog>
           <DeleteSiteDialog site={deleting} sites={sites.data ?? []} onClose={() => setDeleting(null)} />
+          <ModalDialog open={windows !== null} onClose={() => setWindows(null)} title={`Maintenance windows of ${windows?.name ?? ""}`} description="Rollouts change this site's clusters only inside these windows, on the site's wall clock.">
+            {windows && <MaintenanceWindowsForm site={windows} onDone={() => setWindows(null)} />}
+          </ModalDialog>
         </>
       )}
     </>

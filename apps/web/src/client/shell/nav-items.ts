@@ -12,6 +12,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Fleet", role: "viewer", icon: "fleet" },
   { href: "/sites", label: "Sites", role: "viewer", icon: "sites" },
+  { href: "/rollouts", label: "Rollouts", role: "viewer", icon: "rollouts" },
   { href: "/devices", label: "Devices", role: "viewer", icon: "devices" },
   { href: "/bundles", label: "Bundles", role: "viewer", icon: "bundles" },
   { href: "/search", label: "Search", role: "viewer", icon: "search" },

@@ -10,10 +10,12 @@ interface SiteTableProps {
   canOperate: boolean;
   onEdit: (site: SiteView) => void;
   onDelete: (site: SiteView) => void;
+  /** Maintenance windows (rollouts) of a site. */
+  onEditWindows?: (site: SiteView) => void;
 }
 
 /** The sites, with their cluster counts linking to the fleet view. */
-export function SiteTable({ sites, canOperate, onEdit, onDelete }: SiteTableProps) {
+export function SiteTable({ sites, canOperate, onEdit, onDelete, onEditWindows }: SiteTableProps) {
   const headers = ["Name", "Time zone", "Location", "Labels", "Bundle transfers", "Clusters"];
   return (
     <div className={tableClasses.wrapper}>
@@ -63,6 +65,11 @@ export function SiteTable({ sites, canOperate, onEdit, onDelete }: SiteTableProp
                     <Button size="sm" onClick={() => onEdit(s)} aria-label={`Edit site ${s.name}`}>
                       Edit
                     </Button>
+                    {onEditWindows && (
+                      <Button size="sm" onClick={() => onEditWindows(s)} aria-label={`Maintenance windows of ${s.name}`}>
+                        Windows
+                      </Button>
+                    )}
                     <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => onDelete(s)} aria-label={`Delete site ${s.name}`}>
                       Delete
                     </Button>

@@ -17,7 +17,7 @@ export async function applySnapshot(tx: DbTransaction, clusterId: string, snapsh
       ...summary,
       problemRank: clusterProblemRank({ ...summary, status: current.status }),
       k3sVersion: snapshot.k3sVersion,
-      snapshot: JSON.stringify({ workloads: snapshot.workloads, events: snapshot.events }),
+      snapshot: JSON.stringify({ workloads: snapshot.workloads, events: snapshot.events, helmCharts: snapshot.helmCharts }),
       snapshotAt: now,
       lastSeenAt: now,
     },

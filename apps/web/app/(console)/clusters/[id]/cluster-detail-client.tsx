@@ -16,6 +16,7 @@ import { Tabs } from "@/src/client/ui/tabs";
 import { isConnected } from "@/src/client/is-connected";
 import { ClusterChanges } from "@/src/client/clusters/cluster-changes";
 import { DesiredStatePanel } from "@/src/client/clusters/desired-state-panel";
+import { ClusterRolloutsPanel } from "@/src/client/rollouts/cluster-rollouts-panel";
 import { StatusHistoryPanel } from "@/src/client/history/status-history-panel";
 
 interface ClusterDetailClientProps {
@@ -85,6 +86,7 @@ export function ClusterDetailClient({ id, initialData, canOperate }: ClusterDeta
             count: cluster.changesTotal,
             panel: <ClusterChanges id={cluster.id} first={cluster.changes} total={cluster.changesTotal} />,
           },
+          { id: "rollouts", label: "Rollouts", panel: <ClusterRolloutsPanel clusterId={cluster.id} canOperate={canOperate} /> },
           ...(cluster.simulated
             ? []
             : [{ id: "desired", label: "Desired state", panel: <DesiredStatePanel id={cluster.id} canOperate={canOperate} /> }]),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RegistrationToken" ADD COLUMN "claimHash" TEXT;
+
