@@ -62,6 +62,7 @@ describe("API: authentication, roles and bad input", () => {
     clusters: (await admin.clusters()).map(({ id, name, labels, siteId }: ClusterSummary) => ({ id, name, labels, siteId })),
     desired: await admin.ok("GET", `/api/v1/clusters/${clusterId}/desired-state`),
     apiTokens: await admin.ok("GET", "/api/v1/api-tokens"),
+    pendingRegistrations: await admin.ok("GET", "/api/v1/registration-tokens"),
     audit: await auditCount(),
   });
 
@@ -133,6 +134,7 @@ describe("API: authentication, roles and bad input", () => {
   it("enforces roles: a viewer reads but cannot change sites, clusters (delete, relabel, desired state), registration tokens or users, and changes nothing", async () => {
     const site = await admin.createSite("viewed");
     const clusterId = await registerCluster(site.id, "viewed-k3s");
+    const pending = await admin.createRegistrationToken(site.id, "viewed-pending-k3s");
     await admin.ok("POST", "/api/v1/users", { username: "vera", password: "viewer-password-1", role: "viewer" });
     const viewer = await ApiClient.signIn(centre.url, "vera", "viewer-password-1");
     for (const path of ["/api/v1/clusters", `/api/v1/clusters/${clusterId}`, `/api/v1/clusters/${clusterId}/desired-state`, "/api/v1/sites", "/api/v1/me"]) {
@@ -155,6 +157,7 @@ describe("API: authentication, roles and bad input", () => {
       ["PATCH", `/api/v1/clusters/${clusterId}`, { labels: { tier: "free" } }],
       ["PUT", `/api/v1/clusters/${clusterId}/desired-state`, { manifests: [configMap] }],
       ["POST", "/api/v1/registration-tokens", { siteId: site.id, clusterName: "by-viewer-k3s" }],
+      ["DELETE", `/api/v1/registration-tokens/${pending.id}`, undefined],
       ["POST", "/api/v1/users", { username: "escalate", password: "long-enough-password", role: "admin" }],
       ["PATCH", `/api/v1/users/${me.id}`, { role: "admin" }],
       ["DELETE", `/api/v1/users/${adminId}`, undefined],
@@ -162,7 +165,7 @@ describe("API: authentication, roles and bad input", () => {
       const res = await viewer.call<{ error: { code: string; message: string } }>(method, path, body);
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.body.error, `${method} ${path}`).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(
-          /^(this needs the (operator|admin) role( on cluster viewed-k3s)?; you are viewer( there)?|you do not operate clusters at site viewed with these labels; ask an admin for a grant)$/,
+          /^(this needs the (operator|admin) role( on cluster viewed-k3s| where viewed-pending-k3s would live)?; you are viewer( there)?|you do not operate clusters at site viewed with these labels; ask an admin for a grant)$/,
         ) });
     }
     expect(await everything(clusterId)).toEqual(before);
@@ -286,6 +289,7 @@ describe("API: authentication, roles and bad input", () => {
     let audrey = new ApiClient(centre.url);
     let tokenId = "";
     let registrationToken = "";
+    let revocableTokenId = "";
     let bundleId = "";
     let assignmentId = "";
     let deviceId = "";
@@ -306,6 +310,12 @@ describe("API: authentication, roles and bad input", () => {
         action: "registration-token.create",
         actor: () => "admin",
         run: async () => ((registrationToken = (await admin.createRegistrationToken(siteId, "audited-k3s")).token), null),
+      },
+      {
+        route: "DELETE /api/v1/registration-tokens/[id]",
+        action: "registration-token.revoke",
+        actor: () => "admin",
+        run: async () => (await admin.ok("DELETE", `/api/v1/registration-tokens/${revocableTokenId}`), revocableTokenId),
       },
       {
         route: "POST /api/v1/agent/register",
@@ -491,6 +501,7 @@ describe("API: authentication, roles and bad input", () => {
     const realSite = await admin.createSite("audited-real");
     const { token: realToken } = await admin.createRegistrationToken(realSite.id, "audited-real-k3s");
     const realClusterId = (await anon.ok<{ clusterId: string }>("POST", "/api/v1/agent/register", { registrationToken: realToken, agentVersion: "test", simulated: false })).clusterId;
+    revocableTokenId = (await admin.createRegistrationToken(realSite.id, "audited-revoked-k3s")).id;
 
     // Every write route the centre serves (read from apps/web/app/api) is exercised here.
     const writes = listApiRoutes().filter((r) => r.method !== "GET" && r.method !== "HEAD").map((r) => `${r.method} ${r.path}`);

@@ -10,6 +10,7 @@ import { FleetEmptyState } from "@/src/client/fleet/fleet-empty-state";
 import { FleetFilterBar } from "@/src/client/fleet/fleet-filter-bar";
 import { FleetSortSelect } from "@/src/client/fleet/fleet-sort-select";
 import { FleetTable } from "@/src/client/fleet/fleet-table";
+import { PendingRegistrations } from "@/src/client/fleet/pending-registrations";
 import { SavedViewsMenu } from "@/src/client/fleet/saved-views-menu";
 import { useFleetPage } from "@/src/client/fleet/use-fleet-page";
 import { useFleetQuery } from "@/src/client/fleet/use-fleet-query";
@@ -54,6 +55,7 @@ export function FleetClient({ canOperate, initial }: FleetClientProps) {
           ) : undefined
         }
       />
+      <PendingRegistrations canOperate={canOperate} />
       {invalid && (
         <ErrorAlert className="mb-4" error={`This address has a filter Outpost cannot read (${invalid}). Showing the whole fleet.`} onRetry={() => update({ ...query }, { push: true })} retryLabel="Reset the address" />
       )}

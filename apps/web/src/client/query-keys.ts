@@ -15,6 +15,8 @@ export const queryKeys = {
   clusters: {
     all: () => ["clusters"] as const,
     lists: () => ["clusters", "list"] as const,
+    /** Under "clusters" so that fleet:changed (a registration, a revocation) refreshes it too. */
+    pending: () => ["clusters", "pending"] as const,
     list: (filter: ClusterListFilter) => ["clusters", "list", filter] as const,
     detail: (id: string) => ["clusters", id, "detail"] as const,
     desiredState: (id: string) => ["clusters", id, "desired-state"] as const,

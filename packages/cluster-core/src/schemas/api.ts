@@ -139,6 +139,8 @@ export const ZCreateRegistrationTokenRequest = z.object({
 export type CreateRegistrationTokenRequest = z.input<typeof ZCreateRegistrationTokenRequest>;
 
 export interface RegistrationTokenCreated {
+  /** The token's id (for listing and revoking it); the token itself is shown this once. */
+  id: string;
   token: string;
   expiresAt: string;
   /** For a device that already has the agent. */
@@ -147,6 +149,22 @@ export interface RegistrationTokenCreated {
   installCommand?: string;
   /** How installCommand checks it talks to this centre, in words. */
   installTrust?: string;
+}
+
+/**
+ * An issued registration token no agent has used yet: a cluster on its way, shown as pending
+ * until an agent registers with it, it expires or someone revokes it.
+ */
+export interface PendingRegistrationView {
+  id: string;
+  clusterName: string;
+  siteId: string;
+  siteName: string;
+  labels: Record<string, string>;
+  /** Username of who issued it; null when that user was deleted since. */
+  issuedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
 }
 
 // ---- users and API tokens --------------------------------------------------------------

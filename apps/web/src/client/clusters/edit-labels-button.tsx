@@ -47,7 +47,7 @@ export function EditLabelsButton({ id, labels }: { id: string; labels: Record<st
       <Button onClick={() => setOpen(true)}>Edit labels</Button>
       <ModalDialog open={open} onClose={close} title="Edit labels" description="Rollouts and filters select clusters by these labels.">
         <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <FormField id="edit-labels" label="Labels" error={error} hint="One key=value per line">
+          <FormField id="edit-labels" label="Labels" error={error} hint="One key=value per line; Ctrl+Enter saves">
             <textarea
               id="edit-labels"
               name="labels"

@@ -33,7 +33,7 @@ export function AddClusterForm({ sites, onCreated, onCancel }: AddClusterFormPro
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: (body: unknown) => apiFetch<RegistrationTokenCreated>("/api/v1/registration-tokens", { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.clusters.lists() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.clusters.pending() }),
     onError: (err) => {
       if (err instanceof ApiError) setErrors(fieldErrors(err.issues));
     },

@@ -1,16 +1,21 @@
+import { useEffect, useRef } from "react";
 import type { RegistrationTokenCreated } from "@outpost/cluster-core";
 import { formatDateTime } from "../format-date-time";
 import { Button } from "../ui/button";
+import { focusFirstField } from "../ui/focus-first-field";
 import { RelativeTime } from "../ui/relative-time";
 import { SecretBox } from "../ui/secret-box";
 
 /** The one-time registration commands, shown once after "Add cluster". */
 export function RegistrationResult({ created, clusterName, onDone }: { created: RegistrationTokenCreated; clusterName: string; onDone: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // It replaces the form that had focus: without this, focus would drop to the page behind the dialog.
+  useEffect(() => focusFirstField(ref.current), []);
   return (
-    <div className="space-y-4">
+    <div ref={ref} className="space-y-4">
       <p className="text-sm text-slate-700">
         Run this as root on the k3s server of <span className="font-mono font-semibold">{clusterName}</span>. It fetches the agent from this centre, installs it
-        as a service with its token in a file only root can read, and starts it; the cluster appears in the fleet as soon as it reports.
+        as a service with its token in a file only root can read, and starts it; the cluster appears in the fleet as soon as it reports. Until then it waits on the fleet page, where it can be revoked.
       </p>
       {created.installCommand && <SecretBox label="Install command" value={created.installCommand} copyLabel="Copy command" />}
       {created.installTrust && <p className="text-xs text-slate-500">Trust: {created.installTrust}.</p>}

@@ -22,8 +22,10 @@ export function DeleteDialog({ path, title, confirmLabel, invalidates, onClose, 
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: (target: string) => apiFetch(target, { method: "DELETE" }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: invalidates });
+    // Closes once the list has refreshed: the row (and the button that opened the dialog) is gone
+    // by then, so focus goes to the page rather than to a button about to disappear.
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: invalidates });
       close();
     },
   });

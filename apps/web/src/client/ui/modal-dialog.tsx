@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { focusFirstField } from "./focus-first-field";
+import { submitFromTextArea } from "./submit-from-text-area";
 
 interface ModalDialogProps {
   open: boolean;
@@ -57,6 +58,7 @@ export function ModalDialog({ open, onClose, title, description, children, wide 
       onClose={() => {
         if (open && !ref.current?.open) onClose();
       }}
+      onKeyDown={submitFromTextArea}
       className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-1.5rem)] overflow-y-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-900/10 backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px] ${wide ? "max-w-2xl" : "max-w-lg"}`}
     >
       {open && (

@@ -43,5 +43,5 @@ export async function createRegistrationToken(
   // user of the device; an http:// centre needs the agent's explicit consent.
   const insecure = serverUrl.startsWith("http:") ? " --insecure-plain-http" : "";
   const command = `OUTPOST_REGISTRATION_TOKEN=${token} outpost-agent --server ${serverUrl}${insecure} --kubeconfig /etc/rancher/k3s/k3s.yaml`;
-  return { token, expiresAt: expiresAt.toISOString(), command };
+  return { id: row.id, token, expiresAt: expiresAt.toISOString(), command };
 }

@@ -2,6 +2,7 @@ import { ZCreateRegistrationTokenRequest } from "@outpost/cluster-core";
 import { apiRoute } from "@/src/server/http/api-route";
 import { requireSiteVisible } from "@/src/server/access/require-site-visible";
 import { createRegistrationToken } from "@/src/server/fleet/create-registration-token";
+import { listPendingRegistrations } from "@/src/server/fleet/list-pending-registrations";
 import { publicUrl } from "@/src/server/http/public-url";
 import { agentInstallCommand } from "@/src/server/provision/join/agent-install-command";
 
@@ -13,3 +14,6 @@ export const POST = apiRoute({ role: "viewer", body: ZCreateRegistrationTokenReq
   const created = await createRegistrationToken(ctx.db, user, caller.access, body, centreUrl);
   return Response.json({ ...created, ...agentInstallCommand(ctx.config, centreUrl, created.token) }, { status: 201 });
 });
+
+// GET /api/v1/registration-tokens – pending registrations: tokens no agent has used yet, where the caller would see the cluster
+export const GET = apiRoute({ role: "viewer" }, async ({ ctx, caller }) => listPendingRegistrations(ctx.db, caller.access));
