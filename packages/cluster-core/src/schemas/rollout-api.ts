@@ -29,8 +29,12 @@ export const ZCreateRolloutRequest = z.object({
 });
 export type CreateRolloutRequest = z.input<typeof ZCreateRolloutRequest>;
 
-/** POST /api/v1/rollouts/preview: which clusters a selector matches now, and how they would be split. */
-export const ZPreviewRolloutRequest = z.object({
+/**
+ * POST /api/v1/rollouts/preview: which clusters a selector matches now, and how they would be
+ * split. Both fields have defaults, so unknown keys are refused: a misspelt field would otherwise
+ * preview the whole fleet without a word.
+ */
+export const ZPreviewRolloutRequest = z.strictObject({
   selector: ZSelectorText.default(""),
   strategy: ZRolloutStrategy.default(ZRolloutStrategy.parse({})),
 });
