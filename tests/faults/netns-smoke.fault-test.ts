@@ -104,6 +104,9 @@ describe("network-namespace fault harness", () => {
 
   afterAll(async () => {
     if (hub) await destroyAllDevices();
+    // A connection whose device link was cut mid-exchange stays open on this side until TCP gives
+    // up (minutes): close() alone would wait for it (seen once as a 180 s hook timeout).
+    server?.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
   });
 
