@@ -47,7 +47,9 @@ async function main(): Promise<void> {
 
   const db = await createTestDatabase();
   cleanup.push(() => db.drop());
-  const centre = await startCentre({ databaseUrl: db.url, env: { OUTPOST_ROLLOUT_TICK_MS: "1000" } });
+  // Every simulated agent dials from 127.0.0.1: the per-address limit on connections that have
+  // not shown a credential yet (256, meant for one hostile source) would pace the whole fleet.
+  const centre = await startCentre({ databaseUrl: db.url, env: { OUTPOST_ROLLOUT_TICK_MS: "1000", OUTPOST_UNAUTHENTICATED_CONNECTIONS_PER_ADDRESS: String(CLUSTERS + 100) } });
   cleanup.push(() => centre.stop());
   const admin = await ApiClient.signIn(centre.url, "admin", ADMIN_PASSWORD);
   const site = await admin.createSite("bench-rollout");
