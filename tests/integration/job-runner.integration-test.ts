@@ -2,7 +2,7 @@
 // OUTPOST_TEST_POSTGRES_URL): steps in order with stored status, timestamps and logs; retry from
 // the failed step; cancel; a runner that goes silent leaves its jobs "interrupted", and a graceful
 // stop does too; both resume. Provisioning (tests/devices) runs real steps on the same runner.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { JobLogEvent, JobView } from "@outpost/cluster-core";
 import { applyMigrations } from "../../apps/web/src/server/db/apply-migrations";
@@ -74,6 +74,12 @@ describe("job runner", () => {
     tdb = await createTestDatabase();
     db = openDatabase(tdb.url, "").db;
     await applyMigrations(db, tdb.kind, join(REPO_DIR, "prisma"));
+  });
+  // Each test's runners stop with it: a runner left beating from an earlier test is another
+  // replica that may claim this test's retried job first, and then this test's settled() has
+  // nothing to wait for (seen on PostgreSQL: the job still "running" after settled()).
+  afterEach(async () => {
+    for (const r of runners.splice(0)) await r.stop();
   });
   afterAll(async () => {
     for (const r of runners) await r.stop();
