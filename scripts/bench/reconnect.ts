@@ -19,6 +19,7 @@ import { readFileSync } from "node:fs";
 import { benchDatabases, type DatabaseChoice } from "./reconnect/databases";
 import { benchFleetRestart } from "./reconnect/fleet-restart";
 import { benchSingleAgent } from "./reconnect/single-agent";
+import { runCleanup as runCleanupSteps } from "./run-cleanup";
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name] ?? fallback);
@@ -44,15 +45,7 @@ const HEARTBEAT_MS = 5_000;
 const cleanup: (() => Promise<void> | void)[] = [];
 const progress = (line: string) => process.stderr.write(`[bench:reconnect] ${line}\n`);
 
-async function runCleanup(): Promise<void> {
-  for (const step of cleanup.splice(0).reverse()) {
-    try {
-      await step();
-    } catch (err) {
-      progress(`cleanup step failed: ${String(err)}`);
-    }
-  }
-}
+const runCleanup = () => runCleanupSteps(cleanup, progress);
 
 async function main(): Promise<void> {
   const started = Date.now();

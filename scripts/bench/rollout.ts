@@ -22,6 +22,7 @@ import { packageTestChart } from "../../tests/support/helm-charts";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { Fleet } from "./reconnect/fleet";
 import { mapLimit, seconds, sleep, startSampler } from "./reconnect/stats";
+import { runCleanup as runCleanupSteps } from "./run-cleanup";
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name] ?? fallback);
@@ -143,15 +144,7 @@ async function main(): Promise<void> {
   void plan;
 }
 
-async function runCleanup(): Promise<void> {
-  for (const step of cleanup.splice(0).reverse()) {
-    try {
-      await step();
-    } catch (err) {
-      progress(`cleanup step failed: ${String(err)}`);
-    }
-  }
-}
+const runCleanup = () => runCleanupSteps(cleanup, progress);
 
 main()
   .then(runCleanup)
